@@ -1,0 +1,62 @@
+"""Run many requests through an engine: deduplicate, sort by length, pack by tokens, restore order.
+
+The one place that turns a list of model inputs into engine batches, shared by translation and
+summarisation, so batch size never changes a result and the order always comes back as given.
+
+>>> class Echo:
+...     backend, device, dtype = "echo", "cpu", "float32"
+...     def count_tokens(self, texts, plan): return [len(t.split()) for t in texts]
+...     def generate(self, texts, plan, options): return [t.upper() for t in texts]
+>>> run_requests(Echo(), ["b b", "a", "b b"], None, GenerationOptions(), max_batch_tokens=2)
+['B B', 'A', 'B B']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tqdm.auto import tqdm
+
+from ringkas.engines.base import Engine, GenerationOptions
+from ringkas.errors import ConfigError
+from ringkas.models.languages import LanguagePlan
+from ringkas.text.chunk import pack_batches
+
+__all__ = ["default_batch_tokens", "run_requests"]
+
+
+def default_batch_tokens(device: str) -> int:
+    """Padded tokens per batch when the user gives none: 2048 on CPU, 8192 on a GPU."""
+    return 2048 if device == "cpu" else 8192
+
+
+def run_requests(
+    engine: Engine,
+    texts: Sequence[str],
+    lang: LanguagePlan | None,
+    options: GenerationOptions,
+    *,
+    batch_size: int | None = None,
+    max_batch_tokens: int | None = None,
+    show_progress: bool = False,
+    desc: str = "generating",
+    unit: str = "sent",
+) -> list[str]:
+    """One output per text, in the order given; identical texts are generated once."""
+    if batch_size is not None and batch_size < 1:
+        raise ConfigError(f"batch_size must be >= 1, got {batch_size}.")
+    budget = (
+        max_batch_tokens if max_batch_tokens is not None else default_batch_tokens(engine.device)
+    )
+    if budget < 1:
+        raise ConfigError(f"max_batch_tokens must be >= 1, got {budget}.")
+    unique = list(dict.fromkeys(texts))
+    lengths = engine.count_tokens(unique, lang)
+    outputs: dict[str, str] = {}
+    with tqdm(total=len(unique), desc=desc, unit=unit, disable=not show_progress) as bar:
+        for batch in pack_batches(lengths, max_batch_tokens=budget, batch_size=batch_size):
+            sources = [unique[i] for i in batch]
+            results = engine.generate(sources, lang, options)
+            outputs.update(zip(sources, results, strict=True))
+            bar.update(len(batch))
+    return [outputs[t] for t in texts]

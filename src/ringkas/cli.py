@@ -1,0 +1,190 @@
+"""The ``ringkas`` command: a thin layer over the library for files, stdin and JSON Lines.
+
+    ringkas translate article.txt
+    cat article.txt | ringkas translate -
+    ringkas translate corpus.jsonl --jsonl --field text -o out.jsonl
+    ringkas summarize article.txt --lang en --max-words 60
+    ringkas models
+
+User errors (bad input, unknown language, missing model) print one line and exit 2; anything
+unexpected exits 1 (``-v`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ringkas import __version__
+from ringkas.errors import RingkasError
+
+__all__ = ["build_parser", "main"]
+
+logger = logging.getLogger("ringkas")
+
+
+def _add_io(parser: argparse.ArgumentParser, out_field: str) -> None:
+    parser.add_argument("input", nargs="?", default="-", help="a UTF-8 text file, or - for stdin")
+    parser.add_argument("-o", "--output", help="write here instead of standard output")
+    parser.add_argument(
+        "--jsonl", action="store_true", help="input is JSON Lines, one record a line"
+    )
+    parser.add_argument("--field", default="text", help="the text field of each JSONL record")
+    parser.add_argument(
+        "--out-field", default=out_field, help=f"field added to each record (default {out_field})"
+    )
+
+
+def _add_engine(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", help="Hugging Face model id or local checkpoint directory")
+    parser.add_argument(
+        "--backend", default="auto", choices=("auto", "transformers", "ctranslate2")
+    )
+    parser.add_argument("--device", help="cpu, cuda, cuda:N, mps (default: best available)")
+    parser.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
+    parser.add_argument("--num-beams", type=int, help="beam size (default: the model card's)")
+    parser.add_argument("--no-progress", action="store_true", help="hide progress bars")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``ringkas`` command."""
+    parser = argparse.ArgumentParser(
+        prog="ringkas", description="Indonesian news made readable in English."
+    )
+    parser.add_argument("--version", action="version", version=f"ringkas {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    tr = sub.add_parser("translate", help="translate documents (Indonesian -> English)")
+    _add_io(tr, "translation")
+    _add_engine(tr)
+    tr.add_argument("--src", default="id", help="source language (ISO code, default id)")
+    tr.add_argument("--tgt", default="en", help="target language (ISO code, default en)")
+    tr.add_argument("--max-batch-tokens", type=int, help="padded tokens per batch")
+    tr.add_argument("--max-new-tokens", type=int, help="cap on generated tokens per sentence")
+
+    su = sub.add_parser("summarize", help="summarise news articles (into English by default)")
+    _add_io(su, "summary")
+    _add_engine(su)
+    su.add_argument("--lang", default="en", help="summary language: en or id (default en)")
+    su.add_argument("--translation-model", help="model that translates the summary")
+    su.add_argument(
+        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
+    )
+    su.add_argument("--max-words", type=int)
+    su.add_argument("--min-words", type=int)
+    su.add_argument("--no-clean", action="store_true", help="do not remove boilerplate first")
+    su.add_argument("--long-input", default="chunk", choices=("chunk", "truncate"))
+
+    sub.add_parser("models", help="list the model cards ringkas ships")
+    return parser
+
+
+def _run_texts(
+    args: argparse.Namespace, run: Callable[[list[str]], list[str]], out: TextIO
+) -> None:
+    from ringkas.io import read_jsonl, read_text, write_jsonl
+
+    if args.jsonl:
+        records = read_jsonl(args.input, field=args.field)
+        results = run([r[args.field] for r in records])
+        write_jsonl(
+            ({**r, args.out_field: res} for r, res in zip(records, results, strict=True)), out
+        )
+        return
+    result = run([read_text(args.input)])[0]
+    out.write(result if result.endswith("\n") else result + "\n")
+
+
+def _translate(args: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.translate import Translator
+
+    translator: Translator | None = None
+
+    def run(texts: list[str]) -> list[str]:
+        nonlocal translator
+        if not any(t.strip() for t in texts):
+            return ["" for _ in texts]
+        translator = translator or Translator(args.model, backend=args.backend, device=args.device)
+        return list(
+            translator.translate(
+                texts, src=args.src, tgt=args.tgt, batch_size=args.batch_size,
+                max_batch_tokens=args.max_batch_tokens, num_beams=args.num_beams,
+                max_new_tokens=args.max_new_tokens, show_progress=False if args.no_progress else None,
+            )
+        )  # fmt: skip
+
+    _run_texts(args, run, out)
+
+
+def _summarize(args: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.summarize import Summarizer
+
+    def run(texts: list[str]) -> list[str]:
+        summarizer = Summarizer(
+            args.model, translation_model=args.translation_model, strategy=args.strategy,
+            backend=args.backend, device=args.device,
+        )  # fmt: skip
+        return list(
+            summarizer.summarize(
+                texts, lang=args.lang, max_words=args.max_words, min_words=args.min_words,
+                clean=not args.no_clean, long_input=args.long_input, batch_size=args.batch_size,
+                num_beams=args.num_beams, show_progress=False if args.no_progress else None,
+            )
+        )  # fmt: skip
+
+    _run_texts(args, run, out)
+
+
+def _models(_: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.models.cards import known_cards
+
+    for card in known_cards().values():
+        default = f"  (default for {', '.join(card.default_for)})" if card.default_for else ""
+        out.write(f"{card.id:45} {card.family:8} {card.task:13} {card.license}{default}\n")
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
+    "translate": _translate,
+    "summarize": _summarize,
+    "models": _models,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit status (0 ok, 2 user error, 1 internal error)."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    output = getattr(args, "output", None)
+    try:
+        # With -o, the file is written only once everything succeeded: an error never
+        # leaves a half-written or emptied output behind.
+        out: TextIO = io.StringIO() if output else sys.stdout
+        _COMMANDS[args.command](args, out)
+        if output:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(f"{output}.tmp")
+            tmp.write_text(out.getvalue(), encoding="utf-8")  # type: ignore[attr-defined]
+            tmp.replace(output)
+    except RingkasError as exc:
+        print(f"ringkas: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("ringkas: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.verbose:
+            raise
+        print(
+            f"ringkas: internal error: {type(exc).__name__}: {exc} (run with -v)", file=sys.stderr
+        )
+        return 1
+    return 0

@@ -1,0 +1,81 @@
+"""Backends that run models, and the one bounded cache of loaded ones.
+
+:func:`load_engine` picks a backend (``"auto"``: CTranslate2 when installed and able to run the
+family, transformers otherwise), loads the model once, and keeps the last few loaded models
+(``RINGKAS_MODEL_CACHE_SIZE``, default 2) keyed by (model, backend, device, dtype).
+
+>>> from ringkas.engines import BACKENDS
+>>> BACKENDS
+('auto', 'transformers', 'ctranslate2')
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import OrderedDict
+from threading import Lock
+
+from ringkas.engines.base import Engine, GenerationOptions
+from ringkas.errors import ConfigError
+from ringkas.models.cards import ModelCard
+
+__all__ = ["BACKENDS", "Engine", "GenerationOptions", "clear_cache", "load_engine"]
+
+logger = logging.getLogger(__name__)
+
+BACKENDS = ("auto", "transformers", "ctranslate2")
+_CACHE: OrderedDict[tuple[str, str, str | None, str | None], Engine] = OrderedDict()
+_LOCK = Lock()
+
+
+def _cache_size() -> int:
+    try:
+        return max(1, int(os.environ.get("RINGKAS_MODEL_CACHE_SIZE", "2")))
+    except ValueError:
+        return 2
+
+
+def _choose_backend(card: ModelCard, backend: str) -> str:
+    if backend not in BACKENDS:
+        raise ConfigError(f"backend must be one of {BACKENDS}, got {backend!r}.")
+    if backend != "auto":
+        return backend
+    from ringkas.engines import ct2
+
+    if ct2.is_available() and ct2.supports(card):
+        return "ctranslate2"
+    return "transformers"
+
+
+def load_engine(
+    card: ModelCard, *, backend: str = "auto", device: str | None = None, dtype: str | None = None
+) -> Engine:
+    """A loaded engine for ``card``, from the cache when the same one was loaded before."""
+    chosen = _choose_backend(card, backend)
+    key = (str(card.path or card.id), chosen, device, dtype)
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    engine: Engine
+    if chosen == "ctranslate2":
+        from ringkas.engines.ct2 import CT2Engine
+
+        engine = CT2Engine(card, device=device, compute_type=dtype)
+    else:
+        from ringkas.engines.hf import HFEngine
+
+        engine = HFEngine(card, device=device, dtype=dtype)
+    logger.info("backend=%s chosen for %s (asked: %s)", chosen, card.id, backend)
+    with _LOCK:
+        _CACHE[key] = engine
+        while len(_CACHE) > _cache_size():
+            _CACHE.popitem(last=False)
+    return engine
+
+
+def clear_cache() -> None:
+    """Forget every loaded model (frees their memory once nothing else holds them)."""
+    with _LOCK:
+        _CACHE.clear()
