@@ -83,7 +83,11 @@ def test_decoder_only_model_is_refused(tmp_path: Path) -> None:
 
 
 def test_family_budget_and_languages_from_files(tmp_path: Path) -> None:
-    _write(tmp_path, "config.json", json.dumps({"model_type": "marian", "max_position_embeddings": 512}))
+    _write(
+        tmp_path,
+        "config.json",
+        json.dumps({"model_type": "marian", "max_position_embeddings": 512}),
+    )
     _write(
         tmp_path,
         "tokenizer_config.json",
@@ -96,7 +100,9 @@ def test_family_budget_and_languages_from_files(tmp_path: Path) -> None:
 
 def test_nllb_and_madlad_detection(tmp_path: Path) -> None:
     nllb = tmp_path / "nllb"
-    _write(nllb, "config.json", json.dumps({"model_type": "m2m100", "max_position_embeddings": 1024}))
+    _write(
+        nllb, "config.json", json.dumps({"model_type": "m2m_100", "max_position_embeddings": 1024})
+    )
     _write(nllb, "tokenizer_config.json", json.dumps({"tokenizer_class": "NllbTokenizer"}))
     assert card_from_directory(nllb).family == "nllb"
     madlad = tmp_path / "madlad"

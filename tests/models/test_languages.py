@@ -35,7 +35,9 @@ def test_unknown_codes_raise_with_the_list_of_known_ones(code: str) -> None:
         ("mt5", None, None, ""),
     ],
 )
-def test_plan_per_family(family: str, src_lang: str | None, forced: str | None, prefix: str) -> None:
+def test_plan_per_family(
+    family: str, src_lang: str | None, forced: str | None, prefix: str
+) -> None:
     p = plan(family, "ind", "eng")
     assert (p.src, p.tgt) == ("id", "en")
     assert p.tokenizer_src_lang == src_lang

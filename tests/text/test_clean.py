@@ -57,7 +57,10 @@ def test_related_headline_that_titles_the_next_paragraph_is_a_glued_story() -> N
 
 def test_quotes_numbers_and_names_are_kept() -> None:
     raw = "Liputan6.com, Medan: “Rp 1.250 per kilo,” ujar Dr. Siti Nurhaliza, Senin (8/10/2019)."
-    assert clean_article(raw).text == "“Rp 1.250 per kilo,” ujar Dr. Siti Nurhaliza, Senin (8/10/2019)."
+    assert (
+        clean_article(raw).text
+        == "“Rp 1.250 per kilo,” ujar Dr. Siti Nurhaliza, Senin (8/10/2019)."
+    )
 
 
 def test_all_boilerplate_leaves_nothing() -> None:

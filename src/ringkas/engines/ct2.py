@@ -116,6 +116,7 @@ def convert(card: ModelCard, quantization: str) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{entry.name[:40]}-", dir=root))
     try:
         logger.info("Converting %s to CTranslate2 (%s) in %s", card.id, quantization, entry)
+        _patch_transformers_configs()
         converter = ctranslate2.converters.TransformersConverter(str(folder))
         converter.convert(str(tmp / "model"), quantization=quantization, force=True)
         out = tmp / "model"
@@ -134,6 +135,18 @@ def convert(card: ModelCard, quantization: str) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return entry
+
+
+def _patch_transformers_configs() -> None:
+    """CTranslate2 reads ``config.normalize_before`` for BART-style models, which transformers 5
+    configs no longer carry unless the checkpoint's config.json has it. Give the classes the
+    value their architecture implies (BART post-norm, mBART pre-norm) when it is missing."""
+    import transformers
+
+    for name, pre_norm in (("BartConfig", False), ("MBartConfig", True)):
+        cls = getattr(transformers, name, None)
+        if cls is not None and not hasattr(cls, "normalize_before"):
+            cls.normalize_before = pre_norm
 
 
 def _threads() -> int:
@@ -186,19 +199,23 @@ class CT2Engine:
         self.tokenizer = AutoTokenizer.from_pretrained(self.card.path)
         self.model_dir = convert(self.card, quantization)
         threads = intra_threads if intra_threads is not None else _threads()
+        options = {
+            "device": self.device, "device_index": index, "compute_type": compute_type,
+            "intra_threads": threads, "inter_threads": inter_threads,
+        }  # fmt: skip
         try:
-            self.translator = ctranslate2.Translator(
-                str(self.model_dir), device=self.device, device_index=index,
-                compute_type=compute_type, intra_threads=threads, inter_threads=inter_threads,
-            )  # fmt: skip
+            self.translator = ctranslate2.Translator(str(self.model_dir), **options)
         except (RuntimeError, ValueError) as exc:
-            logger.warning("Cached CTranslate2 model failed to load (%s); rebuilding", exc)
+            logger.warning("Cached CTranslate2 model failed to load (%s); rebuilding it", exc)
             shutil.rmtree(self.model_dir, ignore_errors=True)
             self.model_dir = convert(self.card, quantization)
-            self.translator = ctranslate2.Translator(
-                str(self.model_dir), device=self.device, device_index=index,
-                compute_type=compute_type, intra_threads=threads, inter_threads=inter_threads,
-            )  # fmt: skip
+            try:
+                self.translator = ctranslate2.Translator(str(self.model_dir), **options)
+            except (RuntimeError, ValueError) as again:
+                raise ModelLoadError(
+                    f"CTranslate2 cannot load its conversion of {self.card.id!r} ({again}). "
+                    f"Use backend='transformers' for this model."
+                ) from again
         self._ceiling = int(self.card.generation.get("max_new_tokens", 1024))
         logger.info("Loaded %s with CTranslate2 on %s/%s", self.card.id, self.device, compute_type)
 

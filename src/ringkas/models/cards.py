@@ -50,6 +50,7 @@ SEQ2SEQ_MODEL_TYPES = frozenset(
     [
         "marian",
         "m2m100",
+        "m2m_100",
         "mbart",
         "bart",
         "t5",
@@ -249,7 +250,7 @@ def _family(model_type: str, tokenizer_config: Mapping[str, Any], path: Path) ->
     tokenizer_class = str(tokenizer_config.get("tokenizer_class") or "")
     if model_type == "marian":
         return "marian"
-    if model_type == "m2m100":
+    if model_type in ("m2m_100", "m2m100"):
         return "nllb" if "nllb" in tokenizer_class.lower() else "m2m100"
     if model_type == "mbart":
         return "mbart50" if "mbart50" in tokenizer_class.lower() else "mbart"

@@ -1,0 +1,43 @@
+"""Shared test setup: offline hub, fixture paths, and tiny random models built once per session."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# A private, empty hub cache (read by huggingface_hub at import time): tests never see the user's.
+os.environ["HF_HUB_CACHE"] = tempfile.mkdtemp(prefix="ringkas-test-hub-")
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+FIDELITY_TRANSLATE = FIXTURES / "fidelity-translate"
+FIDELITY_SUMMARIZE = FIXTURES / "fidelity-summarize"
+
+sys.path.insert(0, str(ROOT / "models" / "fidelity"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_caches(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Never read or write the user's CTranslate2 cache (one private cache per test session)."""
+    base = tmp_path_factory.getbasetemp()
+    monkeypatch.setenv("RINGKAS_CT2_CACHE", str(base / "ct2-cache"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One tiny random checkpoint directory per supported family."""
+    from ringkas.testing import FAMILIES, build_tiny_model
+
+    root = tmp_path_factory.mktemp("tiny")
+    return {family: build_tiny_model(family, root / family) for family in FAMILIES}

@@ -1,0 +1,119 @@
+"""The transformers engine on tiny random models of every family (ringkas.engines.hf)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ringkas import Translator
+from ringkas.engines import clear_cache
+from ringkas.engines.hf import resolve_device, resolve_dtype
+from ringkas.errors import ConfigError, ModelLoadError, UnsupportedLanguageError
+
+DOC = "Menteri itu datang ke Jakarta. Ia bertemu pedagang kecil."
+
+
+def spy_generate(translator: Translator) -> list[dict[str, Any]]:
+    """Record the arguments the engine passes to model.generate."""
+    calls: list[dict[str, Any]] = []
+    model = translator.engine.model  # type: ignore[attr-defined]
+    original = model.generate
+
+    def generate(**kwargs: Any) -> Any:
+        calls.append(kwargs)
+        return original(**kwargs)
+
+    model.generate = generate
+    return calls
+
+
+# family -> (token expected in every source, forced first target token)
+CODES = {
+    "nllb": ("ind_Latn", "eng_Latn"),
+    "m2m100": ("__id__", "__en__"),
+    "mbart50": ("id_ID", "en_XX"),
+    "madlad": ("<2en>", None),
+    "marian": (None, None),
+}
+
+
+@pytest.mark.parametrize("family", sorted(CODES))
+def test_each_family_gets_its_language_codes(family: str, tiny_models: dict[str, Path]) -> None:
+    translator = Translator(str(tiny_models[family]), backend="transformers", device="cpu")
+    assert translator.card.family == family
+    calls = spy_generate(translator)
+    out = translator.translate(DOC, max_new_tokens=3)
+    assert isinstance(out, str)
+    assert len(calls) == 1  # both sentences in one batch
+    tok = translator.engine.tokenizer  # type: ignore[attr-defined]
+    source_token, forced = CODES[family]
+    ids = calls[0]["input_ids"]
+    assert ids.shape[0] == 2
+    if source_token is not None:
+        token_id = tok.convert_tokens_to_ids(source_token)
+        assert token_id != tok.unk_token_id
+        assert all(token_id in row.tolist() for row in ids)
+    if forced is None:
+        assert "forced_bos_token_id" not in calls[0]
+    else:
+        assert calls[0]["forced_bos_token_id"] == tok.convert_tokens_to_ids(forced)
+    assert calls[0]["num_beams"] >= 1 and calls[0]["do_sample"] is False
+
+
+def test_nllb_other_target_language(tiny_models: dict[str, Path]) -> None:
+    translator = Translator(str(tiny_models["nllb"]), backend="transformers", device="cpu")
+    calls = spy_generate(translator)
+    translator.translate("Halo.", src="id", tgt="ms", max_new_tokens=2)
+    tok = translator.engine.tokenizer  # type: ignore[attr-defined]
+    assert calls[0]["forced_bos_token_id"] == tok.convert_tokens_to_ids("zsm_Latn")
+
+
+def test_marian_refuses_a_pair_it_cannot_do(tiny_models: dict[str, Path]) -> None:
+    translator = Translator(str(tiny_models["marian"]), backend="transformers", device="cpu")
+    with pytest.raises(UnsupportedLanguageError, match="cannot write French"):
+        translator.translate("Halo.", tgt="fr")
+
+
+def test_models_are_cached_and_reused(tiny_models: dict[str, Path]) -> None:
+    clear_cache()
+    a = Translator(str(tiny_models["marian"]), backend="transformers", device="cpu")
+    b = Translator(str(tiny_models["marian"]), backend="transformers", device="cpu")
+    assert a.engine is b.engine
+    assert "backend='transformers'" in repr(a) and a.device == "cpu"
+
+
+def test_summarization_model_is_refused_for_translation(tiny_models: dict[str, Path]) -> None:
+    with pytest.raises(ConfigError, match="not a translation model") as info:
+        Translator(str(tiny_models["mt5"]), backend="transformers", device="cpu")
+    assert "Summarizer" in str(info.value)
+
+
+def test_corrupt_weights(tiny_models: dict[str, Path], tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    for file in tiny_models["marian"].iterdir():
+        (broken / file.name).write_bytes(file.read_bytes())
+    (broken / "model.safetensors").write_bytes(b"not a safetensors file")
+    with pytest.raises(ModelLoadError, match="incomplete or corrupt"):
+        Translator(str(broken), backend="transformers", device="cpu")
+
+
+def test_missing_tokenizer(tiny_models: dict[str, Path], tmp_path: Path) -> None:
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    for name in ("config.json", "model.safetensors"):
+        (partial / name).write_bytes((tiny_models["marian"] / name).read_bytes())
+    with pytest.raises(ModelLoadError, match="tokenizer"):
+        Translator(str(partial), backend="transformers", device="cpu")
+
+
+def test_device_and_dtype_choices() -> None:
+    assert resolve_device("cpu") == "cpu"
+    with pytest.raises(ConfigError, match="device must be"):
+        resolve_device("tpu")
+    assert resolve_dtype(None, "cpu", "marian") == "float32"
+    assert resolve_dtype(None, "cuda", "marian") == "float16"
+    with pytest.raises(ConfigError, match="dtype must be"):
+        resolve_dtype("int4", "cpu", "marian")
