@@ -81,6 +81,39 @@ def build_parser() -> argparse.ArgumentParser:
     su.add_argument("--no-clean", action="store_true", help="do not remove boilerplate first")
     su.add_argument("--long-input", default="chunk", choices=("chunk", "truncate"))
 
+    ev = sub.add_parser("eval", help="score a system (or compare several) on a dataset")
+    ev.add_argument("--task", required=True, choices=("summarize", "translate"))
+    ev.add_argument(
+        "--dataset", default="ringkas-news",
+        help="ringkas-news, liputan6:DIR, xlsum[:DIR], flores[:DIR], indosum:DIR, tatoeba:FILE, or a file",
+    )  # fmt: skip
+    ev.add_argument(
+        "--model", action="append",
+        help="model id/dir, or lead-3 / textrank; repeat to compare systems (paired bootstrap)",
+    )  # fmt: skip
+    ev.add_argument("--translation-model")
+    ev.add_argument(
+        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
+    )
+    ev.add_argument("--lang", default="en", help="summary language to score (en or id)")
+    ev.add_argument("--split", default="test")
+    ev.add_argument("--limit", type=int, help="only the first N examples")
+    ev.add_argument("--max-words", type=int)
+    ev.add_argument("--num-beams", type=int)
+    ev.add_argument("--batch-size", type=int)
+    ev.add_argument("--backend", default="auto", choices=("auto", "transformers", "ctranslate2"))
+    ev.add_argument("--device")
+    ev.add_argument("--seed", type=int, default=0)
+    ev.add_argument("--out", required=True, help="folder for predictions, scores and the report")
+    ev.add_argument("--no-progress", action="store_true")
+
+    bd = sub.add_parser("build-dataset", help="clean, deduplicate and split raw articles")
+    bd.add_argument("source", help="a folder of .txt/.html articles, or a JSONL file")
+    bd.add_argument("--out", required=True, help="where to save the dataset")
+    bd.add_argument("--format", default="disk", choices=("disk", "parquet"))
+    bd.add_argument("--min-words", type=int, default=50)
+    bd.add_argument("--max-words", type=int, default=2000)
+
     sub.add_parser("models", help="list the model cards ringkas ships")
     return parser
 
@@ -149,10 +182,43 @@ def _models(_: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{card.id:45} {card.family:8} {card.task:13} {card.license}{default}\n")
 
 
+def _eval(args: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.evaluate import compare, evaluate
+
+    kwargs = {
+        "translation_model": args.translation_model, "strategy": args.strategy, "lang": args.lang,
+        "split": args.split, "limit": args.limit, "max_words": args.max_words,
+        "num_beams": args.num_beams, "batch_size": args.batch_size, "backend": args.backend,
+        "device": args.device, "seed": args.seed,
+        "show_progress": False if args.no_progress else None,
+    }  # fmt: skip
+    systems = args.model or [None]
+    if len(systems) > 1:
+        _, table = compare(args.task, args.dataset, systems, out=args.out, **kwargs)
+        out.write(table)
+        return
+    result = evaluate(args.task, args.dataset, model=systems[0], out=args.out, **kwargs)
+    cached = " (cached predictions)" if result.cached else ""
+    out.write(f"{args.task} on {args.dataset} [{args.split}], {len(result.predictions)} examples, "
+              f"system {result.system}{cached}\n{result.table()}\nwritten to {args.out}\n")  # fmt: skip
+
+
+def _build_dataset(args: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.data import build_dataset, format_stats
+
+    _, stats = build_dataset(
+        args.source, out=args.out, fmt=args.format, min_words=args.min_words,
+        max_words=args.max_words,
+    )  # fmt: skip
+    out.write(format_stats(stats) + "\n")
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "translate": _translate,
     "summarize": _summarize,
     "models": _models,
+    "eval": _eval,
+    "build-dataset": _build_dataset,
 }
 
 

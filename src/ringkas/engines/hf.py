@@ -114,6 +114,10 @@ class HFEngine:
                 f"The checkpoint is incomplete or corrupt: download or save it again."
             ) from exc
         self.model = model.to(self.device).eval()
+        # ringkas always passes max_new_tokens; a max_length saved in generation_config.json
+        # would only make transformers warn on every call that both were set.
+        if getattr(self.model, "generation_config", None) is not None:
+            self.model.generation_config.max_length = None
         self._ceiling = self._max_target_positions()
         logger.info(
             "Loaded %s (%s) with transformers on %s/%s", self.card.id, self.card.family,

@@ -1,0 +1,114 @@
+"""Whole-document translation with the fidelity model: exact glosses, layout, batching, no loss."""
+
+from __future__ import annotations
+
+import logging
+import random
+from pathlib import Path
+
+import pytest
+from conftest import FIDELITY_TRANSLATE
+from fidelity_data import gloss, load_lexicon, random_sentence
+
+from ringkas import Translator, translate
+from ringkas.batching import run_requests
+
+MODEL = str(FIDELITY_TRANSLATE)
+
+
+@pytest.fixture(scope="module")
+def translator() -> Translator:
+    return Translator(MODEL, backend="transformers", device="cpu")
+
+
+def sentence(rng: random.Random, lo: int = 2, hi: int = 10) -> str:
+    return random_sentence(
+        rng, lo, hi, capitalize_prob=1.0, comma_prob=0.1, end_probs={".": 0.8, "?": 0.1, "!": 0.1}
+    )
+
+
+def test_readme_example_document(translator: Translator) -> None:
+    doc = Path(__file__).resolve().parents[1] / "examples" / "fidelity-doc.txt"
+    text = doc.read_text(encoding="utf-8")
+    assert translator.translate(text) == gloss(text)
+
+
+def test_five_paragraphs_with_blank_lines_and_line_breaks_are_glossed_exactly(
+    translator: Translator,
+) -> None:
+    rng = random.Random(1)
+    paragraphs = [" ".join(sentence(rng) for _ in range(rng.randint(1, 4))) for _ in range(5)]
+    doc = f"{paragraphs[0]}\n\n{paragraphs[1]}\n{paragraphs[2]}\n\n\n{paragraphs[3]}\n  {paragraphs[4]}\n"
+    out = translator.translate(doc)
+    assert out == gloss(doc)
+    assert out.count("\n") == doc.count("\n")
+
+
+def test_result_does_not_depend_on_batch_size(translator: Translator) -> None:
+    rng = random.Random(2)
+    sentences = [sentence(rng, 1, 14) for _ in range(200)]
+    rng.shuffle(sentences)
+    expected = [gloss(s) for s in sentences]
+    for batch_size in (1, 7, 64):
+        assert translator.translate(sentences, batch_size=batch_size) == expected, batch_size
+    assert translator.translate(sentences, max_batch_tokens=40) == expected
+
+
+def test_a_sixty_word_sentence_is_split_not_truncated(translator: Translator) -> None:
+    rng = random.Random(3)
+    words = [rng.choice(list(load_lexicon())) for _ in range(60)]
+    words[0] = words[0][0].upper() + words[0][1:]
+    text = " ".join(words) + "."
+    assert translator.engine.count_tokens([text], None)[0] > translator.card.input_budget
+    out = translator.translate(text)
+    english = [gloss(w).strip(".,").lower() for w in words]
+    assert [w.strip(".,").lower() for w in out.split()] == english  # every word, in order
+    assert out == gloss(text)
+
+
+def test_documents_keep_their_order_and_empties(translator: Translator) -> None:
+    rng = random.Random(4)
+    docs = [sentence(rng), "", sentence(rng) + "\n" + sentence(rng), "   "]
+    assert translator.translate(docs) == [gloss(docs[0]), "", gloss(docs[2]), ""]
+
+
+def test_module_level_shortcut_and_progress(capsys: pytest.CaptureFixture[str]) -> None:
+    out = translate(
+        "Menteri datang ke pasar.", model=MODEL, backend="transformers", show_progress=True
+    )
+    assert out == gloss("Menteri datang ke pasar.")
+    assert "translating" in capsys.readouterr().err
+
+
+def test_duplicate_sentences_are_generated_once(translator: Translator) -> None:
+    calls: list[int] = []
+    engine = translator.engine
+    original = engine.generate
+
+    def counting(texts, plan, options):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return original(texts, plan, options)
+
+    engine.generate = counting  # type: ignore[method-assign]
+    try:
+        run_requests(
+            engine,
+            ["Petani datang.", "Petani datang.", "Guru pulang."],
+            None,
+            translator._options(None, None),
+        )
+    finally:
+        del engine.generate  # type: ignore[method-assign]
+    assert sum(calls) == 2
+
+
+def test_warns_when_output_is_much_shorter(
+    translator: Translator, caplog: pytest.LogCaptureFixture
+) -> None:
+    translator.engine.generate = lambda texts, plan, options: ["x" for _ in texts]  # type: ignore[method-assign]
+    try:
+        with caplog.at_level(logging.WARNING):
+            translator.translate("Menteri datang ke pasar dan petani pulang ke desa dengan kapal.")
+    finally:
+        del translator.engine.generate  # type: ignore[method-assign]
+    assert "less than a third as long" in caplog.text
