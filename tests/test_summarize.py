@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def summarizer() -> Summarizer:
 def no_repeats(text: str) -> bool:
     """True when no word follows itself ("pulau pulau" is reduplication, rare in the training data)."""
     words = [w.strip(".").lower() for w in text.split()]
-    return all(a != b for a, b in zip(words, words[1:], strict=False))
+    return all(a != b for a, b in itertools.pairwise(words))
 
 
 def document(rng: random.Random, lo: int = 2, hi: int = 6) -> str:

@@ -127,7 +127,10 @@ class Summarizer:
         """The translation model for summaries in another language (loaded on first use)."""
         if self._translator is None:
             self._translator = Translator(
-                self._translation_model, backend=self._backend, device=self._device, dtype=self._dtype
+                self._translation_model,
+                backend=self._backend,
+                device=self._device,
+                dtype=self._dtype,
             )
         return self._translator
 
