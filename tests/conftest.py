@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import random
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +24,31 @@ FIDELITY_TRANSLATE = FIXTURES / "fidelity-translate"
 FIDELITY_SUMMARIZE = FIXTURES / "fidelity-summarize"
 
 sys.path.insert(0, str(ROOT / "models" / "fidelity"))
+
+from fidelity_data import random_document, random_sentence  # noqa: E402
+
+
+def no_repeats(text: str) -> bool:
+    """True when no word occurs twice. The fidelity models, tiny as they are, sometimes slip on
+    a repeated word ("Medan nelayan Medan"); tests that assert exact output avoid them."""
+    words = [w.strip(".,?!").lower() for w in text.split()]
+    return len(set(words)) == len(words)
+
+
+def fidelity_sentence(rng: random.Random, lo: int = 2, hi: int = 10, **kwargs: Any) -> str:
+    """A capitalised lexicon sentence with no repeated word (see :func:`no_repeats`)."""
+    kwargs.setdefault("capitalize_prob", 1.0)
+    kwargs.setdefault("end_probs", {".": 0.8, "?": 0.1, "!": 0.1})
+    while not no_repeats(text := random_sentence(rng, lo, hi, **kwargs)):
+        pass
+    return text
+
+
+def fidelity_document(rng: random.Random, lo: int = 2, hi: int = 6) -> str:
+    """A document for the summariser (1-6 sentences, first sentence = the summary)."""
+    while not no_repeats(doc := random_document(rng, lo, hi)):
+        pass
+    return doc
 
 
 @pytest.fixture(autouse=True)

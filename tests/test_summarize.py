@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 from pathlib import Path
 
 import pytest
-from conftest import FIDELITY_SUMMARIZE, FIDELITY_TRANSLATE
-from fidelity_data import first_sentence, gloss, random_document, random_sentence
+from conftest import FIDELITY_SUMMARIZE, FIDELITY_TRANSLATE, fidelity_document, fidelity_sentence
+from fidelity_data import first_sentence, gloss
 
 from ringkas import Summarizer, summarize
 from ringkas.text.segment import split_sentences
@@ -21,29 +20,9 @@ def summarizer() -> Summarizer:
     return Summarizer(SUM, translation_model=TR, backend="transformers", device="cpu")
 
 
-def no_repeats(text: str) -> bool:
-    """True when no word follows itself ("pulau pulau" is reduplication, rare in the training data)."""
-    words = [w.strip(".").lower() for w in text.split()]
-    return all(a != b for a, b in itertools.pairwise(words))
-
-
-def document(rng: random.Random, lo: int = 2, hi: int = 6) -> str:
-    while not no_repeats(doc := random_document(rng, lo, hi)):
-        pass
-    return doc
-
-
-def sentence(rng: random.Random) -> str:
-    while not no_repeats(
-        s := random_sentence(rng, 4, 8, capitalize_prob=1.0, comma_prob=0.0, end_probs={".": 1.0})
-    ):
-        pass
-    return s
-
-
 def docs(seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
-    return [document(rng) for _ in range(n)]
+    return [fidelity_document(rng) for _ in range(n)]
 
 
 def test_indonesian_summary_is_the_first_sentence(summarizer: Summarizer) -> None:
@@ -64,7 +43,9 @@ def test_boilerplate_is_cleaned_before_summarising(summarizer: Summarizer) -> No
 
 def test_an_article_three_times_the_budget_goes_through_map_reduce(summarizer: Summarizer) -> None:
     rng = random.Random(13)
-    sentences = [sentence(rng) for _ in range(32)]
+    sentences = [
+        fidelity_sentence(rng, 4, 8, comma_prob=0.0, end_probs={".": 1.0}) for _ in range(32)
+    ]
     article = " ".join(sentences)
     engine = summarizer.engine
     assert engine is not None and summarizer.card is not None
@@ -88,7 +69,9 @@ def test_an_article_three_times_the_budget_goes_through_map_reduce(summarizer: S
 
 def test_truncate_is_explicit(summarizer: Summarizer) -> None:
     rng = random.Random(14)
-    sentences = [sentence(rng) for _ in range(24)]
+    sentences = [
+        fidelity_sentence(rng, 4, 8, comma_prob=0.0, end_probs={".": 1.0}) for _ in range(24)
+    ]
     assert (
         summarizer.summarize(" ".join(sentences), lang="id", long_input="truncate") == sentences[0]
     )
@@ -96,7 +79,7 @@ def test_truncate_is_explicit(summarizer: Summarizer) -> None:
 
 def test_fifty_articles_keep_their_order_at_every_batch_size(summarizer: Summarizer) -> None:
     rng = random.Random(15)
-    articles = [document(rng, 1, 6) for _ in range(50)]
+    articles = [fidelity_document(rng, 1, 6) for _ in range(50)]
     expected = [first_sentence(a) for a in articles]
     for batch_size in (1, 7, 64):
         assert summarizer.summarize(articles, lang="id", batch_size=batch_size) == expected

@@ -7,8 +7,8 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import FIDELITY_TRANSLATE
-from fidelity_data import gloss, load_lexicon, random_sentence
+from conftest import FIDELITY_TRANSLATE, fidelity_sentence
+from fidelity_data import gloss, load_lexicon
 
 from ringkas import Translator, translate
 from ringkas.batching import run_requests
@@ -22,9 +22,7 @@ def translator() -> Translator:
 
 
 def sentence(rng: random.Random, lo: int = 2, hi: int = 10) -> str:
-    return random_sentence(
-        rng, lo, hi, capitalize_prob=1.0, comma_prob=0.1, end_probs={".": 0.8, "?": 0.1, "!": 0.1}
-    )
+    return fidelity_sentence(rng, lo, hi, comma_prob=0.1)
 
 
 def test_readme_example_document(translator: Translator) -> None:
@@ -56,7 +54,7 @@ def test_result_does_not_depend_on_batch_size(translator: Translator) -> None:
 
 def test_a_sixty_word_sentence_is_split_not_truncated(translator: Translator) -> None:
     rng = random.Random(3)
-    words = [rng.choice(list(load_lexicon())) for _ in range(60)]
+    words = rng.sample([w for w in load_lexicon() if w.islower()], 60)  # distinct words
     words[0] = words[0][0].upper() + words[0][1:]
     text = " ".join(words) + "."
     assert translator.engine.count_tokens([text], None)[0] > translator.card.input_budget

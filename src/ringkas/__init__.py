@@ -14,6 +14,8 @@ Importing ringkas is cheap: torch and transformers load with the first model.
 from __future__ import annotations
 
 from ringkas import errors
+from ringkas.data import load_dataset
+from ringkas.evaluate import evaluate
 from ringkas.summarize import Summarizer, summarize
 from ringkas.text.clean import CleanArticle, clean_article
 from ringkas.translate import Translator, translate
@@ -27,6 +29,8 @@ __all__ = [
     "__version__",
     "clean_article",
     "errors",
+    "evaluate",
+    "load_dataset",
     "summarize",
     "translate",
 ]

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIDELITY_SUMMARIZE, FIDELITY_TRANSLATE
-from fidelity_data import gloss, random_document, random_sentence
+from conftest import FIDELITY_SUMMARIZE, FIDELITY_TRANSLATE, fidelity_document, fidelity_sentence
+from fidelity_data import gloss
 
 from ringkas import Summarizer, Translator
 from ringkas.engines import clear_cache, load_engine
@@ -25,10 +25,7 @@ def documents() -> list[str]:
     rng = random.Random(21)
     return [
         "\n\n".join(
-            " ".join(
-                random_sentence(rng, 2, 12, capitalize_prob=1.0, end_probs={".": 1.0})
-                for _ in range(3)
-            )
+            " ".join(fidelity_sentence(rng, 2, 12, end_probs={".": 1.0}) for _ in range(3))
             for _ in range(2)
         )
         for _ in range(6)
@@ -50,7 +47,7 @@ def test_same_output_as_transformers(compute_type: str) -> None:
 
 def test_summaries_match_too() -> None:
     rng = random.Random(22)
-    docs = [random_document(rng, 2, 6) for _ in range(10)]
+    docs = [fidelity_document(rng, 2, 6) for _ in range(10)]
     hf = Summarizer(str(FIDELITY_SUMMARIZE), backend="transformers")
     ct2 = Summarizer(str(FIDELITY_SUMMARIZE), backend="ctranslate2")
     assert ct2.summarize(docs, lang="id") == hf.summarize(docs, lang="id")
