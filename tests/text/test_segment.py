@@ -76,3 +76,14 @@ def test_rebuilding_from_segments_gives_back_the_exact_document(text: str) -> No
     assert rebuild(segments, sentences) == text
     # separators and sentences alternate: no two whitespace segments in a row
     assert all(a.is_text or b.is_text for a, b in itertools.pairwise(segments))
+
+
+def test_ordinary_words_and_closing_abbreviations_end_sentences_before_a_capital() -> None:
+    # "kota" (city) is a word, not an abbreviation; "dll." before a capital ends the sentence.
+    text = "Ia pulang ke kota. Menunggu gaji. Ada beras, gula, dll. Pemerintah datang."
+    assert split_sentences(text) == [
+        "Ia pulang ke kota.",
+        "Menunggu gaji.",
+        "Ada beras, gula, dll.",
+        "Pemerintah datang.",
+    ]

@@ -21,102 +21,17 @@ from dataclasses import dataclass
 
 __all__ = ["ABBREVIATIONS", "Segment", "rebuild", "segment", "split_sentences"]
 
-#: Lower-cased tokens that end with a period without ending the sentence.
+#: Lower-cased words that end with a period without ending the sentence when a capitalised word
+#: or a number follows: titles and ranks before names, "No." and "Rp." before numbers, address
+#: and region prefixes. Words that usually END a sentence when a capital follows ("dll.", "dkk.",
+#: "Tbk.") are deliberately absent: before a lower-case word nothing splits anyway.
 ABBREVIATIONS: frozenset[str] = frozenset(
-    [
-        "dr",
-        "drs",
-        "dra",
-        "prof",
-        "ir",
-        "h",
-        "hj",
-        "st",
-        "sdr",
-        "sdri",
-        "bpk",
-        "yth",
-        "no",
-        "nomor",
-        "hlm",
-        "hal",
-        "dll",
-        "dsb",
-        "dst",
-        "dkk",
-        "tsb",
-        "jl",
-        "jln",
-        "kec",
-        "kab",
-        "kel",
-        "kota",
-        "prov",
-        "rp",
-        "rt",
-        "rw",
-        "tel",
-        "telp",
-        "hp",
-        "mr",
-        "mrs",
-        "ms",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "a.n",
-        "u.p",
-        "s.d",
-        "pt",
-        "cv",
-        "tbk",
-        "co",
-        "ltd",
-        "inc",
-        "corp",
-        "gen",
-        "brigjen",
-        "irjen",
-        "kombes",
-        "kapt",
-        "let",
-        "jend",
-        "mayjen",
-        "letjen",
-        "kol",
-        "akp",
-        "ipda",
-        "aiptu",
-        "bripka",
-        "ust",
-        "kh",
-        "m.si",
-        "s.h",
-        "s.e",
-        "s.t",
-        "s.pd",
-        "s.kom",
-        "m.m",
-        "m.h",
-        "ph.d",
-        "mt",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "agu",
-        "agt",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "des",
-    ]
+    """
+    dr drs dra prof ir h hj st sdr sdri bpk yth no hlm jl jln kec kab kel prov rp rt rw tel telp
+    mr mrs ms pt cv gen brigjen irjen kombes kapt let jend mayjen letjen kol akp ipda aiptu
+    bripka ust kh vs a.n u.p s.d m.si s.h s.e s.t s.pd s.kom m.m m.h m.kes ph.d
+    jan feb mar apr jun jul agu agt sep sept okt nov des
+    """.split()
 )
 
 _CLOSERS = "\"”’')]»"
@@ -128,7 +43,11 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 
 @dataclass(frozen=True)
 class Segment:
-    """A slice ``text == document[start:end]``; ``is_text`` marks sentences (else whitespace)."""
+    """A slice ``text == document[start:end]``; ``is_text`` marks sentences (else whitespace).
+
+    >>> segment("Harga naik.  Pedagang mengeluh.")[1]
+    Segment(text='  ', start=11, end=13, is_text=False)
+    """
 
     text: str
     start: int
