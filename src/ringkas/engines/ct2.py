@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from ringkas.engines.base import GenerationOptions, auto_max_new_tokens
-from ringkas.engines.hf import resolve_device
 from ringkas.errors import ConfigError, EngineNotAvailableError, ModelLoadError
 from ringkas.models.cards import ModelCard
 from ringkas.models.hub import resolve_local
@@ -48,7 +47,12 @@ _STAMP = "ringkas-ct2.json"
 
 
 def is_available() -> bool:
-    """True when the ``ctranslate2`` package imports (``pip install "ringkas[ct2]"``)."""
+    """True when the ``ctranslate2`` package imports (``pip install "ringkas[ct2]"``).
+
+    >>> import importlib.util
+    >>> is_available() == (importlib.util.find_spec("ctranslate2") is not None)
+    True
+    """
     try:
         import ctranslate2  # noqa: F401
     except ImportError:
@@ -57,12 +61,25 @@ def is_available() -> bool:
 
 
 def supports(card: ModelCard) -> bool:
-    """True when CTranslate2 can run ``card``'s family."""
+    """True when CTranslate2 can run ``card``'s family.
+
+    >>> from ringkas.models.cards import ModelCard, resolve
+    >>> supports(resolve("Helsinki-NLP/opus-mt-id-en"))
+    True
+    >>> supports(ModelCard(id="some/fsmt-model", family="fsmt", task="translation"))
+    False
+    """
     return card.family in SUPPORTED_FAMILIES
 
 
 def cache_root() -> Path:
-    """Where converted models live: ``RINGKAS_CT2_CACHE`` or ``~/.cache/ringkas/ct2``."""
+    """Where converted models live: ``RINGKAS_CT2_CACHE`` or ``~/.cache/ringkas/ct2``.
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"RINGKAS_CT2_CACHE": "/data/ct2"}):
+    ...     cache_root().as_posix()
+    '/data/ct2'
+    """
     env = os.environ.get("RINGKAS_CT2_CACHE")
     return Path(env).expanduser() if env else Path.home() / ".cache" / "ringkas" / "ct2"
 
@@ -99,7 +116,19 @@ def _stamp_ok(entry: Path) -> bool:
 
 
 def convert(card: ModelCard, quantization: str) -> Path:
-    """Convert ``card``'s checkpoint (once) and return the CTranslate2 model folder."""
+    """Convert ``card``'s checkpoint (once) and return the CTranslate2 model folder.
+
+    The folder is named after the model, its revision (or a hash of its files) and the
+    quantization, under :func:`cache_root`; a second call finds it and converts nothing.
+
+    >>> from ringkas.models.cards import resolve
+    >>> card = resolve("tests/fixtures/fidelity-translate")
+    >>> folder = convert(card, "int8")
+    >>> folder.parent == cache_root(), folder.name.endswith("-int8"), (folder / "model.bin").is_file()
+    (True, True, True)
+    >>> convert(card, "int8") == folder
+    True
+    """
     import ctranslate2
 
     folder = card.path
@@ -149,6 +178,26 @@ def _patch_transformers_configs() -> None:
             cls.normalize_before = pre_norm
 
 
+def _resolve_device(device: str | None) -> str:
+    """Like the transformers engine's choice, but asks CTranslate2 (not torch) about CUDA:
+    the two can be built differently. MPS is not a CTranslate2 device: it runs on the CPU."""
+    import ctranslate2
+
+    gpus = ctranslate2.get_cuda_device_count()
+    if device is None or device == "auto":
+        return "cuda" if gpus > 0 else "cpu"
+    if not isinstance(device, str) or device.split(":")[0] not in ("cpu", "cuda", "mps"):
+        raise ConfigError(
+            f"device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto', got {device!r}."
+        )
+    if device.startswith("cuda") and gpus == 0:
+        raise ConfigError(
+            f"device={device!r} was asked for but CTranslate2 sees no CUDA GPU. Use device='cpu', "
+            f"or install a CUDA build of ctranslate2."
+        )
+    return "cpu" if device == "mps" else device
+
+
 def _threads() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -157,7 +206,17 @@ def _threads() -> int:
 
 
 class CT2Engine:
-    """A checkpoint converted to CTranslate2, with the transformers tokenizer for text <-> tokens."""
+    """A checkpoint converted to CTranslate2, with the transformers tokenizer for text <-> tokens.
+
+    ``compute_type`` ``None`` is int8 on CPU and float16 on CUDA.
+
+    >>> from ringkas.models.cards import resolve
+    >>> engine = CT2Engine(resolve("tests/fixtures/fidelity-translate"), device="cpu")
+    >>> engine.backend, engine.device, engine.dtype
+    ('ctranslate2', 'cpu', 'int8')
+    >>> engine.generate(["Menteri datang ke pasar."], None, GenerationOptions())
+    ['Minister come to market.']
+    """
 
     backend = "ctranslate2"
 
@@ -183,9 +242,7 @@ class CT2Engine:
                 f"CTranslate2 cannot run the {self.card.family!r} family of {self.card.id!r}; "
                 f"use backend='transformers'."
             )
-        dev = resolve_device(device)
-        if dev.startswith("mps"):
-            dev = "cpu"
+        dev = _resolve_device(device)
         self.device = "cuda" if dev.startswith("cuda") else "cpu"
         index = int(dev.split(":")[1]) if ":" in dev else 0
         if compute_type in (None, "auto"):
