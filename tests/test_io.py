@@ -44,3 +44,9 @@ def test_jsonl_errors_name_the_line(tmp_path: Path) -> None:
     path.write_text("[1, 2]\n", encoding="utf-8")
     with pytest.raises(InputError, match="not an object"):
         read_jsonl(path)
+
+
+def test_jsonl_line_separator_inside_a_string_is_not_a_line_break(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "satu\u2028dua"}\n', encoding="utf-8")
+    assert read_jsonl(path, field="text") == [{"text": "satu\u2028dua"}]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ringkas import errors
 from ringkas.data import load_dataset
 from ringkas.evaluate import evaluate
+from ringkas.jobs import JobSummary, run_job
 from ringkas.summarize import Summarizer, summarize
 from ringkas.text.clean import CleanArticle, clean_article
 from ringkas.translate import Translator, translate
@@ -24,6 +25,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CleanArticle",
+    "JobSummary",
     "Summarizer",
     "Translator",
     "__version__",
@@ -31,6 +33,7 @@ __all__ = [
     "errors",
     "evaluate",
     "load_dataset",
+    "run_job",
     "summarize",
     "translate",
 ]

@@ -8,6 +8,13 @@
 
 User errors (bad input, unknown language, missing model) print one line and exit 2; anything
 unexpected exits 1 (``-v`` shows the traceback).
+
+>>> main(["models"])  # doctest: +ELLIPSIS
+facebook/m2m100_418M                          m2m100   translation   MIT
+...
+Helsinki-NLP/opus-mt-id-en                    marian   translation   Apache-2.0  (default for translation)
+...
+0
 """
 
 from __future__ import annotations
@@ -52,7 +59,12 @@ def _add_engine(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``ringkas`` command."""
+    """The argument parser of the ``ringkas`` command.
+
+    >>> args = build_parser().parse_args(["summarize", "article.txt", "--lang", "id"])
+    >>> args.command, args.input, args.lang, args.strategy
+    ('summarize', 'article.txt', 'id', 'auto')
+    """
     parser = argparse.ArgumentParser(
         prog="ringkas", description="Indonesian news made readable in English."
     )
@@ -113,6 +125,30 @@ def build_parser() -> argparse.ArgumentParser:
     bd.add_argument("--format", default="disk", choices=("disk", "parquet"))
     bd.add_argument("--min-words", type=int, default=50)
     bd.add_argument("--max-words", type=int, default=2000)
+
+    rn = sub.add_parser("run", help="run a task over a whole corpus into resumable Parquet shards")
+    rn.add_argument("--task", required=True, choices=("summarize", "translate"))
+    rn.add_argument("--input", required=True, help="a JSONL or Parquet file, or a folder of .txt")
+    rn.add_argument(
+        "--output", dest="out_dir", required=True,
+        help="output folder: shards/*.parquet, manifest.json, errors.jsonl",
+    )  # fmt: skip
+    rn.add_argument("--text-field", default="text", help="the text field (default text)")
+    rn.add_argument("--id-field", help="the id field (default: the row number)")
+    rn.add_argument("--lang", default="en", help="output language (default en)")
+    rn.add_argument("--model", help="model id or local checkpoint directory")
+    rn.add_argument("--translation-model", help="model that translates summaries")
+    rn.add_argument(
+        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
+    )
+    rn.add_argument("--resume", action="store_true", help="continue the job in --output")
+    rn.add_argument("--engine", default="local", choices=("local", "ray"))
+    rn.add_argument("--num-workers", type=int, help="Ray workers (model copies)")
+    rn.add_argument("--shard-size", type=int, default=1000, help="input rows per output shard")
+    rn.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
+    rn.add_argument("--device", help="cpu, cuda, cuda:N, mps (default: best available)")
+    rn.add_argument("--backend", default="auto", choices=("auto", "transformers", "ctranslate2"))
+    rn.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     sub.add_parser("models", help="list the model cards ringkas ships")
     return parser
@@ -213,17 +249,39 @@ def _build_dataset(args: argparse.Namespace, out: TextIO) -> None:
     out.write(format_stats(stats) + "\n")
 
 
+def _run(args: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.jobs import run_job
+
+    summary = run_job(
+        args.input, args.out_dir, task=args.task, text_field=args.text_field,
+        id_field=args.id_field, lang=args.lang, model=args.model,
+        translation_model=args.translation_model, strategy=args.strategy, resume=args.resume,
+        engine=args.engine, num_workers=args.num_workers, shard_size=args.shard_size,
+        batch_size=args.batch_size, device=args.device, backend=args.backend,
+        show_progress=False if args.no_progress else None,
+    )  # fmt: skip
+    out.write(f"{summary}\n")
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "translate": _translate,
     "summarize": _summarize,
     "models": _models,
     "eval": _eval,
     "build-dataset": _build_dataset,
+    "run": _run,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit status (0 ok, 2 user error, 1 internal error)."""
+    """Run the command; returns the exit status (0 ok, 2 user error, 1 internal error).
+
+    A user error prints one line on standard error (``ringkas: error: missing.txt does not
+    exist ...``) and returns 2:
+
+    >>> main(["translate", "missing.txt"])
+    2
+    """
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

@@ -28,6 +28,13 @@ def read_text(path: str | Path) -> str:
 
     A leading byte-order mark is dropped. Raises :class:`InputError` when the file is missing or
     is not UTF-8.
+
+    >>> read_text("examples/artikel-umkm.txt").startswith("Liputan6.com")
+    True
+    >>> read_text("no-such-file.txt")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: no-such-file.txt does not exist or is a directory. Check the path.
     """
     if str(path) == "-":
         data = sys.stdin.buffer.read()
@@ -49,7 +56,15 @@ def read_text(path: str | Path) -> str:
 
 
 def parse_jsonl_line(line: str, *, where: str, lineno: int, field: str | None) -> dict[str, Any]:
-    """One JSON Lines record, checked to be an object whose ``field`` (if given) is a string."""
+    """One JSON Lines record, checked to be an object whose ``field`` (if given) is a string.
+
+    >>> parse_jsonl_line('{"text": "Halo."}', where="in.jsonl", lineno=1, field="text")
+    {'text': 'Halo.'}
+    >>> parse_jsonl_line('{"teks": "Halo."}', where="in.jsonl", lineno=2, field="text")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: in.jsonl, line 2: no field 'text' (it has: teks). Choose the text field with --field.
+    """
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -74,17 +89,32 @@ def parse_jsonl_line(line: str, *, where: str, lineno: int, field: str | None) -
 
 
 def read_jsonl(path: str | Path, *, field: str | None = None) -> list[dict[str, Any]]:
-    """All records of a JSON Lines file (``"-"`` for stdin); blank lines are allowed."""
+    """All records of a JSON Lines file (``"-"`` for stdin); blank lines are allowed.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
+    >>> _ = path.write_text('{"id": 1, "text": "Satu."}\\n\\n{"id": 2, "text": "Dua."}\\n')
+    >>> [r["id"] for r in read_jsonl(path, field="text")]
+    [1, 2]
+    """
     text = read_text(path)
     where = "standard input" if str(path) == "-" else str(path)
     return [
         parse_jsonl_line(line, where=where, lineno=n, field=field)
-        for n, line in enumerate(text.splitlines(), start=1)
+        # split on "\n" only: str.splitlines() also breaks on U+2028 and friends, which are
+        # legal inside JSON strings
+        for n, line in enumerate(text.split("\n"), start=1)
         if line.strip()
     ]
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> None:
-    """Write records as JSON Lines, keeping non-ASCII characters readable."""
+    """Write records as JSON Lines, keeping non-ASCII characters readable.
+
+    >>> import sys
+    >>> write_jsonl([{"text": "Harga naik 5%.", "translation": "Prices rose 5% — again."}],
+    ...             sys.stdout)
+    {"text": "Harga naik 5%.", "translation": "Prices rose 5% — again."}
+    """
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
