@@ -15,6 +15,9 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# The test models are tiny: one thread is faster than two, and far faster on a shared machine
+# where oversubscribed threads spin (seen here: 10x slower with 2 threads under load).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 # A private, empty hub cache (read by huggingface_hub at import time): tests never see the user's.
 os.environ["HF_HUB_CACHE"] = tempfile.mkdtemp(prefix="ringkas-test-hub-")
 

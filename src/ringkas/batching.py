@@ -26,7 +26,11 @@ __all__ = ["default_batch_tokens", "run_requests"]
 
 
 def default_batch_tokens(device: str) -> int:
-    """Padded tokens per batch when the user gives none: 2048 on CPU, 8192 on a GPU."""
+    """Padded tokens per batch when the user gives none: 2048 on CPU, 8192 on a GPU.
+
+    >>> default_batch_tokens("cpu"), default_batch_tokens("cuda:0")
+    (2048, 8192)
+    """
     return 2048 if device == "cpu" else 8192
 
 
@@ -42,7 +46,20 @@ def run_requests(
     desc: str = "generating",
     unit: str = "sent",
 ) -> list[str]:
-    """One output per text, in the order given; identical texts are generated once."""
+    """One output per text, in the order given; identical texts are generated once.
+
+    ``batch_size`` caps texts per batch and ``max_batch_tokens`` padded tokens per batch
+    (default :func:`default_batch_tokens`); neither changes the outputs. An engine that
+    upper-cases its input:
+
+    >>> class Upper:
+    ...     backend, device, dtype = "upper", "cpu", "float32"
+    ...     def count_tokens(self, texts, plan): return [len(t.split()) for t in texts]
+    ...     def generate(self, texts, plan, options): return [t.upper() for t in texts]
+    >>> run_requests(Upper(), ["satu dua", "tiga", "satu dua"], None, GenerationOptions(),
+    ...              batch_size=1)
+    ['SATU DUA', 'TIGA', 'SATU DUA']
+    """
     if batch_size is not None and batch_size < 1:
         raise ConfigError(f"batch_size must be >= 1, got {batch_size}.")
     budget = (

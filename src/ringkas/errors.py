@@ -24,36 +24,105 @@ __all__ = [
 
 
 class RingkasError(Exception):
-    """Base class of every error ringkas raises on purpose."""
+    """Base class of every error ringkas raises on purpose.
+
+    >>> from ringkas import translate
+    >>> try:
+    ...     translate(42)
+    ... except RingkasError as exc:
+    ...     print(type(exc).__name__)
+    InputError
+    """
 
 
 class InputError(RingkasError, ValueError):
-    """The text (or file, or JSONL line) given to ringkas cannot be used as it is."""
+    """The text (or file, or JSONL line) given to ringkas cannot be used as it is.
+
+    >>> from ringkas import translate
+    >>> translate(b"Harga beras naik.")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: translate: got bytes, not a string. Decode it first, e.g. data.decode('utf-8').
+    """
 
 
 class ConfigError(RingkasError, ValueError):
-    """An argument or option has a value ringkas does not accept (e.g. ``max_words=0``)."""
+    """An argument or option has a value ringkas does not accept (e.g. ``max_words=0``).
+
+    >>> from ringkas import summarize
+    >>> summarize("Harga beras naik.", max_words=0)
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.ConfigError: max_words must be a positive integer or None, got 0.
+    """
 
 
 class UnsupportedLanguageError(RingkasError, ValueError):
-    """A language code is unknown, or the chosen model cannot handle that language pair."""
+    """A language code is unknown, or the chosen model cannot handle that language pair.
+
+    >>> from ringkas import translate
+    >>> translate("Harga beras naik.", tgt="klingon")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.UnsupportedLanguageError: Unknown language code 'klingon'. Use an ISO 639-1 code; ringkas knows: id (Indonesian), en (English), ...
+    """
 
 
 class ModelNotAvailableError(RingkasError, OSError):
-    """The model is not on disk and cannot be downloaded (offline, or no such model)."""
+    """The model is not on disk and cannot be downloaded (offline, or no such model).
+
+    >>> from ringkas import Translator
+    >>> Translator("./no-such-model")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.ModelNotAvailableError: Model directory './no-such-model' does not exist. ...
+    """
 
 
 class ModelLoadError(RingkasError, OSError):
-    """The model directory exists but is incomplete or corrupt."""
+    """The model directory exists but is incomplete or corrupt.
+
+    >>> import tempfile
+    >>> from ringkas import Translator
+    >>> try:
+    ...     Translator(tempfile.mkdtemp())  # an empty folder: no config.json
+    ... except ModelLoadError as exc:
+    ...     print(str(exc).split(", so")[0].endswith("has no config.json"))
+    True
+    """
 
 
 class NotSeq2SeqModelError(ModelLoadError):
-    """The model loads, but it is not an encoder-decoder (seq2seq) model ringkas can drive."""
+    """The model loads, but it is not an encoder-decoder (seq2seq) model ringkas can drive.
+
+    >>> import pathlib, tempfile
+    >>> from ringkas import Translator
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "config.json").write_text('{"model_type": "bert"}')
+    >>> try:
+    ...     Translator(str(folder))
+    ... except NotSeq2SeqModelError as exc:
+    ...     print("'bert' model, which is not an encoder-decoder" in str(exc))
+    True
+    """
 
 
 class EngineNotAvailableError(RingkasError, ImportError):
-    """The requested backend (e.g. CTranslate2) is not installed or cannot run this model."""
+    """The requested backend (e.g. CTranslate2) is not installed or cannot run this model.
+
+    It is an ``ImportError`` too, so code that guards an optional import keeps working:
+
+    >>> issubclass(EngineNotAvailableError, ImportError)
+    True
+    """
 
 
 class DatasetNotAvailableError(RingkasError, OSError):
-    """A dataset is not on disk and cannot be downloaded; the message says how to get it."""
+    """A dataset is not on disk and cannot be downloaded; the message says how to get it.
+
+    >>> from ringkas import load_dataset
+    >>> load_dataset("liputan6")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.DatasetNotAvailableError: liputan6 needs data_dir. Liputan6 is not redistributed: ...
+    """

@@ -9,9 +9,9 @@ bootstrap test on per-example scores.
 
 Systems are model ids or directories, or the model-free names ``"lead-3"`` and ``"textrank"``.
 
->>> result = evaluate("summarize", "ringkas-news", model="lead-3", lang="id", limit=5)  # doctest: +SKIP
->>> round(result.scores["rouge1"]["score"], 1)  # doctest: +SKIP
-41.0
+>>> result = evaluate("summarize", "ringkas-news", model="lead-3", lang="id", limit=5)
+>>> round(result.scores["rouge1"]["score"], 1), result.signature["examples"]
+(55.4, 5)
 """
 
 from __future__ import annotations
@@ -52,7 +52,19 @@ class EvalData:
 
 @dataclass
 class EvalResult:
-    """Predictions, scores (``{metric: {"score", "ci", "signature"}}``) and the signature."""
+    """Predictions, scores (``{metric: {"score", "ci", "signature"}}``) and the signature.
+
+    ``per_example`` holds one score per example for each per-example metric (ROUGE F1 x100, or
+    sentence chrF++ for translations), in the order of ``data.ids``.
+
+    >>> result = evaluate("summarize", "ringkas-news", model="lead-3", lang="id", limit=5)
+    >>> result.system, len(result.predictions), len(result.per_example["rouge1"])
+    ('lead-3', 5, 5)
+    >>> print(result.table())  # doctest: +ELLIPSIS
+    metric       score  95% CI
+    rouge1       55.42  [...]
+    rouge2 ...
+    """
 
     system: str
     data: EvalData
@@ -65,7 +77,7 @@ class EvalResult:
     out: Path | None = field(default=None)
 
     def table(self) -> str:
-        """A small text table of the scores."""
+        """A small text table of the scores (see the class example)."""
         rows = [f"{'metric':10} {'score':>7}  95% CI"]
         for name, s in self.scores.items():
             ci = s.get("ci")
@@ -92,6 +104,12 @@ def load_eval_data(
     For translation, a dataset with ``sentences_id``/``translation_en`` (the bundled set) is
     scored sentence by sentence; others pair ``text`` with ``translation``. For summaries, the
     references are ``summary_en`` when ``lang="en"`` and the set has them, else ``summary``.
+
+    >>> data = load_eval_data("translate", "ringkas-news", limit=2)
+    >>> len(data.ids), data.ids[:2], data.reference_lang
+    (23, ['rn-a-02#0', 'rn-a-02#1'], 'en')
+    >>> load_eval_data("summarize", "ringkas-news", limit=2, lang="id").ids
+    ['rn-a-02', 'rn-a-03']
     """
     from ringkas.data import load_dataset
 
@@ -238,7 +256,21 @@ def evaluate(
     seed: int = 0,
     show_progress: bool | None = None,
 ) -> EvalResult:
-    """Evaluate one system; see the module docstring. ``model=None`` is the task's default."""
+    """Evaluate one system; see the module docstring. ``model=None`` is the task's default.
+
+    ``model`` is a model id or directory, or ``"lead-3"``/``"textrank"`` (no model). With
+    ``out=DIR``, predictions, scores and a report are written there, and a rerun with the same
+    settings reuses the predictions:
+
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> first = evaluate("summarize", "ringkas-news", model="textrank", lang="id", limit=3, out=out)
+    >>> again = evaluate("summarize", "ringkas-news", model="textrank", lang="id", limit=3, out=out)
+    >>> again.cached, again.predictions == first.predictions
+    (True, True)
+    >>> sorted(p.name for p in first.out.iterdir())
+    ['predictions.jsonl', 'report.md', 'scores.json']
+    """
     data = load_eval_data(task, dataset, split=split, limit=limit, lang=lang)
     system = model or "default"
     settings = {"translation_model": translation_model, "strategy": strategy, "max_words": max_words,
@@ -332,7 +364,24 @@ def compare(
     task: str, dataset: str, systems: Sequence[str], *, out: str | Path | None = None, **kwargs: Any
 ) -> tuple[list[EvalResult], str]:
     """Evaluate several systems on the same data; returns their results and a markdown table
-    with a paired bootstrap test of each system against the first."""
+    with a paired bootstrap test of each system against the first.
+
+    ``kwargs`` go to :func:`evaluate` for every system; with ``out``, each system gets its own
+    subfolder and the table is saved as ``compare.md`` (and ``compare.json``).
+
+    >>> results, table = compare("summarize", "ringkas-news", ["lead-3", "textrank"],
+    ...                          lang="id", limit=5)
+    >>> [r.system for r in results]
+    ['lead-3', 'textrank']
+    >>> print(table)  # doctest: +ELLIPSIS
+    | system | rouge1 | rouge2 | rougeL | rougeLsum | Δ vs first (95% CI), p |
+    |---|---|---|---|---|---|
+    | `lead-3` | 55.42 | 44.81 | 52.54 | 54.14 | - |
+    | `textrank` | 42.05 | 33.12 | 38.98 | 40.11 | -13.37 [...], p=... |
+    <BLANKLINE>
+    Paired bootstrap on per-example rouge1.
+    <BLANKLINE>
+    """
     from ringkas.metrics import paired_bootstrap
 
     if len(systems) < 2:

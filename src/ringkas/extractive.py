@@ -198,7 +198,13 @@ def lead(sentences: Sequence[str], k: int = 3, *, max_words: int | None = None) 
 def rank_sentences(
     sentences: Sequence[str], *, damping: float = 0.85, iterations: int = 100
 ) -> list[float]:
-    """TextRank score of each sentence (they sum to 1; ties keep document order downstream)."""
+    """TextRank score of each sentence (they sum to 1; ties keep document order downstream).
+
+    >>> scores = rank_sentences(["Harga beras naik di pasar.", "Cuaca cerah.",
+    ...                          "Pedagang beras mengeluh harga naik."])
+    >>> [round(s, 2) for s in scores], round(sum(scores), 6)
+    ([0.47, 0.07, 0.47], 1.0)
+    """
     n = len(sentences)
     if n == 0:
         return []
@@ -229,7 +235,14 @@ def rank_sentences(
 
 
 def textrank(sentences: Sequence[str], k: int = 3, *, max_words: int | None = None) -> list[str]:
-    """The ``k`` highest-ranked sentences (fewer if ``max_words`` is reached), in document order."""
+    """The ``k`` highest-ranked sentences (fewer if ``max_words`` is reached), in document order.
+
+    >>> doc = ["Cuaca cerah.", "Harga beras naik di pasar.", "Pedagang beras mengeluh harga naik."]
+    >>> textrank(doc, 2)
+    ['Harga beras naik di pasar.', 'Pedagang beras mengeluh harga naik.']
+    >>> textrank(doc, 2, max_words=8)
+    ['Harga beras naik di pasar.']
+    """
     scores = rank_sentences(sentences)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     return _pick(sentences, order, k, max_words)

@@ -62,7 +62,11 @@ Stem = Callable[[str], str]
 
 @dataclass(frozen=True)
 class Score:
-    """Precision, recall and F1 of one prediction against one reference, each in [0, 1]."""
+    """Precision, recall and F1 of one prediction against one reference, each in [0, 1].
+
+    >>> rouge_example("harga beras naik", "harga beras turun", types="rouge1")["rouge1"].f1
+    0.6666666666666666
+    """
 
     precision: float
     recall: float
@@ -88,6 +92,13 @@ class MetricResult:
     ``per_example`` holds each example's F1 x100 (ROUGE only; empty for the corpus-level BLEU and
     chrF), so ``mean(per_example) == score``; feed it to :func:`paired_bootstrap` or a plot.
     ``ci`` is ``None`` when bootstrapping was switched off.
+
+    >>> result = rouge(["harga beras naik"], ["harga beras turun"], types="rouge1",
+    ...                bootstrap=0)["rouge1"]
+    >>> print(result)  # doctest: +ELLIPSIS
+    rouge1 = 66.67 rouge|tok:lower-punct|stem:none|bootstrap:0|seed:0|version:...
+    >>> result.per_example, result.ci
+    ((66.66666666666666,), None)
     """
 
     name: str
@@ -108,6 +119,10 @@ class PairedResult:
 
     ``p_value`` is the fraction of bootstrap resamples in which the difference has the opposite
     sign to the observed one (or is zero); 0.0 means no resample flipped, i.e. ``p < 1/n``.
+
+    >>> result = paired_bootstrap([60.0, 70.0, 80.0], [50.0, 50.0, 50.0], n=200)
+    >>> result.mean_a, result.mean_b, result.difference, result.p_value
+    (70.0, 50.0, 20.0, 0.0)
     """
 
     mean_a: float

@@ -59,7 +59,11 @@ def check_texts(text: object, *, caller: str) -> tuple[list[str], bool]:
 
 
 def show_progress_default(show_progress: bool | None) -> bool:
-    """``None`` means: show progress bars when standard error is a terminal."""
+    """``None`` means: show progress bars when standard error is a terminal.
+
+    >>> show_progress_default(True), show_progress_default(False)
+    (True, False)
+    """
     return sys.stderr.isatty() if show_progress is None else bool(show_progress)
 
 

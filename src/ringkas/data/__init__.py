@@ -110,6 +110,12 @@ def load_dataset(
     :class:`~ringkas.errors.DatasetNotAvailableError` when the data is not on disk and cannot
     be downloaded (the message says how to get it), and :class:`~ringkas.errors.InputError`
     for a file that cannot be read.
+
+    >>> dev = load_dataset("ringkas-news", split="validation")
+    >>> dev.num_rows, dev[0]["id"], dev.column_names[:5]
+    (8, 'rn-a-01', ['id', 'text', 'summary', 'translation', 'lang'])
+    >>> list(load_dataset("ringkas-news"))
+    ['test', 'dev']
     """
     key = os.fspath(name)
     if key in DATASETS:

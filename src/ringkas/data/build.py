@@ -73,7 +73,12 @@ _WORD = re.compile(r"\w+")
 
 @dataclass
 class BuildStats:
-    """What :func:`build_dataset` read, dropped and kept, and the settings it ran with."""
+    """What :func:`build_dataset` read, dropped and kept, and the settings it ran with.
+
+    >>> stats = BuildStats(read=3, kept=2, exact_duplicates=1, duplicate_of=[("b", "a")])
+    >>> stats.read - stats.kept, stats.duplicate_of
+    (1, [('b', 'a')])
+    """
 
     read: int = 0
     kept: int = 0

@@ -43,7 +43,10 @@ def load_from_hub(
     """``datasets.load_dataset(repo, config, **kwargs)`` with ringkas errors and offline checks.
 
     ``how_to_get`` ends every error message: where to download the data and which ``data_dir``
-    layout ringkas reads instead.
+    layout ringkas reads instead. Needs the hub (or its cache), so the example is not run:
+
+    >>> load_from_hub("csebuetnlp/xlsum", "indonesian", how_to_get="Or use data_dir.")  # doctest: +SKIP
+    DatasetDict({train: ..., validation: ..., test: ...})
     """
     datasets = require_datasets()
     if is_offline() and not datasets.config.HF_HUB_OFFLINE:

@@ -45,7 +45,11 @@ _SPLIT_ALIASES = {"validation": "dev", "valid": "dev", "val": "dev"}
 
 @dataclass(frozen=True)
 class Example:
-    """One row of the common schema."""
+    """One row of the common schema.
+
+    >>> Example("rn-1", "Harga beras naik.", summary="Beras naik.")
+    Example(id='rn-1', text='Harga beras naik.', summary='Beras naik.', translation=None, lang='id')
+    """
 
     id: str
     text: str

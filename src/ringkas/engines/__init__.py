@@ -51,7 +51,16 @@ def _choose_backend(card: ModelCard, backend: str) -> str:
 def load_engine(
     card: ModelCard, *, backend: str = "auto", device: str | None = None, dtype: str | None = None
 ) -> Engine:
-    """A loaded engine for ``card``, from the cache when the same one was loaded before."""
+    """A loaded engine for ``card``, from the cache when the same one was loaded before.
+
+    >>> from ringkas.models.cards import resolve
+    >>> card = resolve("tests/fixtures/fidelity-translate")
+    >>> engine = load_engine(card, backend="transformers", device="cpu")
+    >>> engine.backend, engine.device, engine.dtype
+    ('transformers', 'cpu', 'float32')
+    >>> load_engine(card, backend="transformers", device="cpu") is engine
+    True
+    """
     chosen = _choose_backend(card, backend)
     key = (str(card.path or card.id), chosen, device, dtype)
     with _LOCK:
@@ -76,6 +85,14 @@ def load_engine(
 
 
 def clear_cache() -> None:
-    """Forget every loaded model (frees their memory once nothing else holds them)."""
+    """Forget every loaded model (frees their memory once nothing else holds them).
+
+    >>> from ringkas.models.cards import resolve
+    >>> card = resolve("tests/fixtures/fidelity-translate")
+    >>> engine = load_engine(card, backend="transformers", device="cpu")
+    >>> clear_cache()
+    >>> load_engine(card, backend="transformers", device="cpu") is engine
+    False
+    """
     with _LOCK:
         _CACHE.clear()

@@ -280,7 +280,9 @@ class CT2Engine:
         if plan is not None and plan.tokenizer_src_lang is not None:
             self.tokenizer.src_lang = plan.tokenizer_src_lang
         prefix = self.card.input_prefix + (plan.text_prefix if plan else "")
-        encoded = self.tokenizer([prefix + t for t in texts], add_special_tokens=True)
+        encoded = self.tokenizer(
+            [prefix + t for t in texts], add_special_tokens=True, verbose=False
+        )
         return [list(self.tokenizer.convert_ids_to_tokens(ids)) for ids in encoded["input_ids"]]
 
     def count_tokens(self, texts: Sequence[str], plan: LanguagePlan | None) -> list[int]:

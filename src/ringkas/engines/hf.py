@@ -3,8 +3,8 @@
 torch and transformers are imported when an engine is created, never at ``import ringkas``.
 
 >>> from ringkas.models.cards import resolve
->>> engine = HFEngine(resolve("tests/fixtures/fidelity-translate"), device="cpu")  # doctest: +SKIP
->>> engine.generate(["Menteri datang."], None, GenerationOptions())  # doctest: +SKIP
+>>> engine = HFEngine(resolve("tests/fixtures/fidelity-translate"), device="cpu")
+>>> engine.generate(["Menteri datang."], None, GenerationOptions())
 ['Minister come.']
 """
 
@@ -79,7 +79,18 @@ def resolve_dtype(dtype: str | None, device: str, family: str) -> str:
 
 
 class HFEngine:
-    """A checkpoint loaded with ``AutoModelForSeq2SeqLM``, kept in eval mode on one device."""
+    """A checkpoint loaded with ``AutoModelForSeq2SeqLM``, kept in eval mode on one device.
+
+    ``device`` ``None`` picks CUDA, then MPS, then CPU; ``dtype`` ``None`` picks fp32 on CPU and
+    fp16 (bf16 for T5-style models) on GPU.
+
+    >>> from ringkas.models.cards import resolve
+    >>> engine = HFEngine(resolve("tests/fixtures/fidelity-translate"), device="cpu")
+    >>> engine.backend, engine.device, engine.dtype, engine.model.training
+    ('transformers', 'cpu', 'float32', False)
+    >>> engine.count_tokens(["Menteri datang ke pasar."], None)
+    [6]
+    """
 
     backend = "transformers"
 
@@ -139,7 +150,9 @@ class HFEngine:
         """Token counts of ``texts`` as the model will see them (specials and prefixes included)."""
         if not texts:
             return []
-        encoded = self.tokenizer(self._prepare(texts, plan), add_special_tokens=True)
+        # verbose=False: counting text longer than the model takes is the point here, so
+        # transformers' "sequence length is longer than the maximum" warning is noise.
+        encoded = self.tokenizer(self._prepare(texts, plan), add_special_tokens=True, verbose=False)
         return [len(ids) for ids in encoded["input_ids"]]
 
     def forced_bos_token_id(self, plan: LanguagePlan | None) -> int | None:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import logging
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from ringkas.errors import (
     ConfigError,
@@ -77,7 +76,12 @@ _UNBOUNDED = 1_000_000
 
 @dataclass(frozen=True)
 class PublishedScore:
-    """A published result for a checkpoint, with where it was published."""
+    """A published result for a checkpoint, with where it was published.
+
+    >>> resolve("Helsinki-NLP/opus-mt-id-en").scores[0]  # doctest: +NORMALIZE_WHITESPACE
+    PublishedScore(dataset='Tatoeba id-en (tatoeba-test)', metric='BLEU', value=47.7,
+                   source='https://huggingface.co/Helsinki-NLP/opus-mt-id-en (benchmarks table)')
+    """
 
     dataset: str
     metric: str
@@ -92,6 +96,12 @@ class ModelCard:
     ``source_languages``/``target_languages`` hold ISO 639-1 codes, or ``"*"`` for every language
     the family's code table knows. ``path`` is set for local directories; hub checkpoints are
     fetched (and cached) when an engine loads them.
+
+    >>> card = resolve("Helsinki-NLP/opus-mt-id-en")
+    >>> card.family, card.task, card.source_languages, card.input_budget, card.license
+    ('marian', 'translation', ('id',), 512, 'Apache-2.0')
+    >>> card.generation["num_beams"], card.path is None
+    (4, True)
     """
 
     id: str
@@ -111,7 +121,13 @@ class ModelCard:
     path: Path | None = None
 
     def languages(self, side: str) -> tuple[str, ...]:
-        """The ISO codes this model reads (``side="source"``) or writes (``"target"``)."""
+        """The ISO codes this model reads (``side="source"``) or writes (``"target"``).
+
+        >>> resolve("Helsinki-NLP/opus-mt-id-en").languages("target")
+        ('en',)
+        >>> "jv" in resolve("facebook/nllb-200-distilled-600M").languages("source")
+        True
+        """
         codes = self.source_languages if side == "source" else self.target_languages
         if "*" in codes:
             return tuple(FAMILY_CODES.get(self.family, LANGUAGE_NAMES))
@@ -137,12 +153,20 @@ class ModelCard:
         return src_iso, tgt_iso
 
     def with_path(self, path: Path) -> ModelCard:
-        """A copy of this card that points at a local checkpoint directory."""
+        """A copy of this card that points at a local checkpoint directory.
+
+        >>> resolve("Helsinki-NLP/opus-mt-id-en").with_path(Path("opus-mt-id-en")).path.name
+        'opus-mt-id-en'
+        """
         return replace(self, path=path)
 
 
 def cards_dir() -> Path:
-    """The folder holding the shipped ``*.toml`` cards (in the wheel, or the source checkout)."""
+    """The folder holding the shipped ``*.toml`` cards (in the wheel, or the source checkout).
+
+    >>> (cards_dir() / "opus-mt-id-en.toml").is_file()
+    True
+    """
     packaged = Path(__file__).resolve().parent.parent / "cards"
     if packaged.is_dir():
         return packaged
@@ -276,6 +300,12 @@ def card_from_directory(path: str | Path, *, model_id: str | None = None) -> Mod
 
     Raises :class:`ModelLoadError` for a directory that is not a checkpoint or is corrupt, and
     :class:`NotSeq2SeqModelError` for a checkpoint that is not an encoder-decoder model.
+
+    >>> card = card_from_directory("tests/fixtures/fidelity-translate")
+    >>> card.family, card.task, card.input_budget, card.source_languages, card.target_languages
+    ('t5', 'translation', 16, ('id',), ('en',))
+    >>> card.path.as_posix()
+    'tests/fixtures/fidelity-translate'
     """
     path = Path(path).expanduser()
     if not path.is_dir():

@@ -26,14 +26,28 @@ _PATTERNS = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "*.tiktoken
 
 
 def cache_dir() -> Path:
-    """The Hugging Face hub cache that ringkas reads and fills (``HF_HUB_CACHE``/``HF_HOME``)."""
+    """The Hugging Face hub cache that ringkas reads and fills (``HF_HUB_CACHE``/``HF_HOME``).
+
+    >>> from huggingface_hub import constants
+    >>> cache_dir() == Path(constants.HF_HUB_CACHE)
+    True
+    """
     from huggingface_hub import constants
 
     return Path(constants.HF_HUB_CACHE)
 
 
 def is_offline() -> bool:
-    """True when the user asked for no network (``HF_HUB_OFFLINE`` or ``TRANSFORMERS_OFFLINE``)."""
+    """True when the user asked for no network (``HF_HUB_OFFLINE`` or ``TRANSFORMERS_OFFLINE``).
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"HF_HUB_OFFLINE": "1"}):
+    ...     is_offline()
+    True
+    >>> with mock.patch.dict(os.environ, {"HF_HUB_OFFLINE": "0", "TRANSFORMERS_OFFLINE": ""}):
+    ...     is_offline()
+    False
+    """
     return any(
         os.environ.get(var, "").strip().lower() in ("1", "true", "yes", "on")
         for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
@@ -49,7 +63,20 @@ def _not_available(card: ModelCard, reason: str) -> ModelNotAvailableError:
 
 
 def fetch(card: ModelCard) -> Path:
-    """Return a local directory holding ``card``'s checkpoint, downloading it if allowed."""
+    """Return a local directory holding ``card``'s checkpoint, downloading it if allowed.
+
+    A local card is returned as it is; offline, a model missing from the cache fails at once:
+
+    >>> from unittest import mock
+    >>> from ringkas.models.cards import resolve
+    >>> fetch(resolve("tests/fixtures/fidelity-translate")).as_posix()
+    'tests/fixtures/fidelity-translate'
+    >>> with mock.patch.dict(os.environ, {"HF_HUB_OFFLINE": "1"}):
+    ...     fetch(resolve("ringkas-docs/no-such-model"))
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.ModelNotAvailableError: Model 'ringkas-docs/no-such-model' is not available: it is not in the cache and HF_HUB_OFFLINE is set. Cache directory: ...
+    """
     if card.path is not None:
         return card.path
     try:
@@ -89,7 +116,13 @@ def fetch(card: ModelCard) -> Path:
 
 def resolve_local(card: ModelCard) -> ModelCard:
     """Fetch ``card``'s checkpoint and return the card with ``path`` set (and, for hub ids ringkas
-    has no card for, with family/task/budget read from the checkpoint)."""
+    has no card for, with family/task/budget read from the checkpoint).
+
+    >>> from ringkas.models.cards import resolve
+    >>> card = resolve_local(resolve("tests/fixtures/fidelity-translate"))
+    >>> card.path.as_posix(), card.task
+    ('tests/fixtures/fidelity-translate', 'translation')
+    """
     if card.path is not None:
         return card
     folder = fetch(card)

@@ -71,6 +71,10 @@ class LanguagePlan:
     ``tokenizer_src_lang`` is set as ``tokenizer.src_lang``; ``forced_bos_token`` is the token the
     decoder must start with (``forced_bos_token_id`` in transformers, ``target_prefix`` in
     CTranslate2); ``text_prefix`` is prepended to every source text.
+
+    >>> plan("nllb", "id", "en")  # doctest: +NORMALIZE_WHITESPACE
+    LanguagePlan(src='id', tgt='en', tokenizer_src_lang='ind_Latn', forced_bos_token='eng_Latn',
+                 text_prefix='')
     """
 
     src: str

@@ -31,7 +31,14 @@ _WORD_CUT = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Split:
-    """Pieces of one text and the whitespace between them: ``len(separators) == len(pieces) - 1``."""
+    """Pieces of one text and the whitespace between them: ``len(separators) == len(pieces) - 1``.
+
+    >>> split = Split(["Harga naik,", "pedagang mengeluh."], [" "])
+    >>> split.join()
+    'Harga naik, pedagang mengeluh.'
+    >>> split.join(["Prices rose,", "traders complained."])
+    'Prices rose, traders complained.'
+    """
 
     pieces: list[str]
     separators: list[str]

@@ -100,7 +100,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 
 @dataclass(frozen=True)
 class Removed:
-    """One thing the cleaner took out: ``kind`` is dateline, marker, related, second_story or html."""
+    """One thing the cleaner took out: ``kind`` is dateline, marker, related, second_story or html.
+
+    >>> clean_article("Liputan6.com, Jakarta - Harga beras naik.").removed
+    (Removed(kind='dateline', text='Liputan6.com, Jakarta -'),)
+    """
 
     kind: str
     text: str
@@ -108,14 +112,31 @@ class Removed:
 
 @dataclass(frozen=True)
 class CleanArticle:
-    """The cleaned text and everything that was removed from it, in order."""
+    """The cleaned text and everything that was removed from it, in order.
+
+    >>> article = clean_article("Harga beras naik.\\nBaca Juga\\nHarga Cabai Rawit Tembus Rp 90 Ribu"
+    ...                         "\\n\\nPedagang mengeluh.")
+    >>> print(article.text)
+    Harga beras naik.
+    <BLANKLINE>
+    Pedagang mengeluh.
+    >>> [(r.kind, r.text) for r in article.removed]
+    [('marker', 'Baca Juga'), ('related', 'Harga Cabai Rawit Tembus Rp 90 Ribu')]
+    >>> article.second_story is None
+    True
+    """
 
     text: str
     removed: tuple[Removed, ...]
 
     @property
     def second_story(self) -> str | None:
-        """The glued-on second story that was cut off, if there was one."""
+        """The glued-on second story that was cut off, if there was one.
+
+        >>> clean_article("Harga beras naik tajam.\\nEkspor Rotan Cirebon Tembus Pasar Eropa\\n"
+        ...               "Perajin rotan mencatat kenaikan ekspor.").second_story
+        'Ekspor Rotan Cirebon Tembus Pasar Eropa\\nPerajin rotan mencatat kenaikan ekspor.'
+        """
         for item in self.removed:
             if item.kind == "second_story":
                 return item.text
