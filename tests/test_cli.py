@@ -120,3 +120,34 @@ def test_python_dash_m_works() -> None:
         [sys.executable, "-m", "ringkas", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("ringkas ")
+
+
+README_EXAMPLES = [
+    (
+        ["translate", "examples/fidelity-doc.txt", "--model", "tests/fixtures/fidelity-translate"],
+        None,  # checked against the gloss below
+    ),
+    (
+        ["summarize", "examples/fidelity-article.txt", "--model", "tests/fixtures/fidelity-summarize",
+         "--translation-model", "tests/fixtures/fidelity-translate"],
+        "Farmer come to market in Jakarta yesterday.\n",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("argv", "expected"), README_EXAMPLES)
+def test_readme_offline_commands(
+    argv: list[str],
+    expected: str | None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from conftest import ROOT
+    from fidelity_data import gloss
+
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run([*argv, "--backend", "transformers", "--no-progress"], capsys)
+    assert code == 0
+    if expected is None:
+        expected = gloss((ROOT / argv[1]).read_text(encoding="utf-8"))
+    assert out == expected

@@ -36,7 +36,7 @@ from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LANGUAGE_NAMES, normalize
 from ringkas.text.chunk import pack_by_sentences
 from ringkas.text.clean import clean_article
-from ringkas.text.segment import split_sentences
+from ringkas.text.segment import join_quotes, split_sentences
 from ringkas.translate import Translator, check_texts, show_progress_default
 
 __all__ = ["LONG_INPUT", "STRATEGIES", "Summarizer", "summarize"]
@@ -182,7 +182,7 @@ class Summarizer:
         if not text.strip():
             raise InputError(f"summarize: article {index} is empty; there is nothing to summarise.")
         body = clean_article(text).text if clean else text
-        sentences = split_sentences(body)
+        sentences = join_quotes(split_sentences(body))  # a quote and its attribution stay together
         if not sentences:
             raise InputError(
                 f"summarize: article {index} is all boilerplate (nothing was left after "

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ringkas.text.segment import rebuild, segment, split_sentences
+from ringkas.text.segment import join_quotes, rebuild, segment, split_sentences
 
 
 def test_abbreviations_numbers_and_dates_do_not_split() -> None:
@@ -87,3 +87,14 @@ def test_ordinary_words_and_closing_abbreviations_end_sentences_before_a_capital
         "Ada beras, gula, dll.",
         "Pemerintah datang.",
     ]
+
+
+def test_join_quotes_keeps_quotations_whole() -> None:
+    sentences = split_sentences('"Kami siap. Semua sudah dicek," kata dia. “Bagus.” Rapat selesai.')
+    assert len(sentences) == 4
+    assert join_quotes(sentences) == [
+        '"Kami siap. Semua sudah dicek," kata dia.',
+        "“Bagus.”",
+        "Rapat selesai.",
+    ]
+    assert join_quotes(['"a.', "b.", "c.", "d."], max_join=2) == ['"a. b.', "c.", "d."]

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["ABBREVIATIONS", "Segment", "rebuild", "segment", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "Segment", "join_quotes", "rebuild", "segment", "split_sentences"]
 
 #: Lower-cased words that end with a period without ending the sentence when a capitalised word
 #: or a number follows: titles and ranks before names, "No." and "Rp." before numbers, address
@@ -147,6 +147,33 @@ def split_sentences(text: str) -> list[str]:
     ['"Apa kabar?" tanya dia.', 'Prof. Budi menjawab.']
     """
     return [s.text for s in segment(text) if s.is_text]
+
+
+def _balanced(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("“") <= text.count("”")
+
+
+def join_quotes(sentences: list[str], *, max_join: int = 6) -> list[str]:
+    """Join sentences that belong to one quotation, so a quote and its attribution stay together.
+
+    Translation wants short sentences, but a summary that picks sentences must not pick half a
+    quotation. A run stops at ``max_join`` sentences, so one stray quote mark cannot swallow the
+    rest of an article.
+
+    >>> join_quotes(['"Kami siap.', 'Semua sudah dicek," kata dia.', "Rapat selesai."])
+    ['"Kami siap. Semua sudah dicek," kata dia.', 'Rapat selesai.']
+    """
+    units: list[str] = []
+    buffer: list[str] = []
+    for sentence in sentences:
+        buffer.append(sentence)
+        joined = " ".join(buffer)
+        if _balanced(joined) or len(buffer) >= max_join:
+            units.append(joined)
+            buffer = []
+    if buffer:
+        units.append(" ".join(buffer))
+    return units
 
 
 def rebuild(segments: list[Segment], replacements: list[str]) -> str:
