@@ -13,7 +13,7 @@ summarisation, so batch size never changes a result and the order always comes b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tqdm.auto import tqdm
 
@@ -45,8 +45,12 @@ def run_requests(
     show_progress: bool = False,
     desc: str = "generating",
     unit: str = "sent",
+    known_lengths: Mapping[str, int] | None = None,
 ) -> list[str]:
     """One output per text, in the order given; identical texts are generated once.
+
+    ``known_lengths`` holds token counts the caller already has (so texts are not tokenized
+    twice just to be sorted).
 
     ``batch_size`` caps texts per batch and ``max_batch_tokens`` padded tokens per batch
     (default :func:`default_batch_tokens`); neither changes the outputs. An engine that
@@ -68,7 +72,10 @@ def run_requests(
     if budget < 1:
         raise ConfigError(f"max_batch_tokens must be >= 1, got {budget}.")
     unique = list(dict.fromkeys(texts))
-    lengths = engine.count_tokens(unique, lang)
+    known = known_lengths or {}
+    missing = [t for t in unique if t not in known]
+    counted = dict(zip(missing, engine.count_tokens(missing, lang), strict=True))
+    lengths = [known[t] if t in known else counted[t] for t in unique]
     outputs: dict[str, str] = {}
     with tqdm(total=len(unique), desc=desc, unit=unit, disable=not show_progress) as bar:
         for batch in pack_batches(lengths, max_batch_tokens=budget, batch_size=batch_size):

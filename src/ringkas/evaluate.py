@@ -377,7 +377,7 @@ def compare(
     | system | rouge1 | rouge2 | rougeL | rougeLsum | Δ vs first (95% CI), p |
     |---|---|---|---|---|---|
     | `lead-3` | 55.42 | 44.81 | 52.54 | 54.14 | - |
-    | `textrank` | 42.05 | 33.12 | 38.98 | 40.11 | -13.37 [...], p=... |
+    | `textrank` | 40.14 | 32.17 | 37.98 | 38.72 | -15.28 [...], p=... |
     <BLANKLINE>
     Paired bootstrap on per-example rouge1.
     <BLANKLINE>

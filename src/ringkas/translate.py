@@ -71,6 +71,7 @@ def show_progress_default(show_progress: bool | None) -> bool:
 class _Doc:
     segments: list[Segment]
     splits: list[Split]
+    lengths: dict[str, int]
 
 
 class Translator:
@@ -187,6 +188,7 @@ class Translator:
                 max_batch_tokens=max_batch_tokens,
                 show_progress=show_progress,
                 desc="translating",
+                known_lengths={k: v for doc in docs for k, v in doc.lengths.items()},
             )
         )
         results: list[str] = []
@@ -203,7 +205,7 @@ class Translator:
 
     def _split_document(self, text: str, lang: LanguagePlan | None) -> _Doc:
         if not text.strip():
-            return _Doc([], [])
+            return _Doc([], [], {})
         segments = segment(text)
         sentences = [s.text for s in segments if s.is_text]
         budget = self.card.input_budget
@@ -216,7 +218,8 @@ class Translator:
             Split([s], []) if n <= budget else split_to_budget(s, count, budget)
             for s, n in zip(sentences, counts, strict=True)
         ]
-        return _Doc(segments, splits)
+        lengths = {s: n for s, n in zip(sentences, counts, strict=True) if n <= budget}
+        return _Doc(segments, splits, lengths)
 
 
 def _warn_if_short(splits: list[Split], outputs: list[str]) -> None:

@@ -198,6 +198,27 @@ def _resolve_device(device: str | None) -> str:
     return "cpu" if device == "mps" else device
 
 
+def _load_tokenizer(path: Path | None) -> Any:
+    """The tokenizer class that tokenizer_config.json names, imported directly: in transformers 5,
+    ``AutoTokenizer`` imports torch (about 250 MB resident), which CTranslate2 does not need."""
+    import transformers
+
+    name = ""
+    try:
+        config = json.loads((Path(str(path)) / "tokenizer_config.json").read_text(encoding="utf-8"))
+        name = str(config.get("tokenizer_class") or "")
+    except (OSError, ValueError):
+        pass
+    cls = getattr(transformers, name, None) if name.isidentifier() else None
+    try:
+        return (cls or transformers.AutoTokenizer).from_pretrained(path)
+    except Exception as exc:
+        raise ModelLoadError(
+            f"Could not load the tokenizer from {path} ({type(exc).__name__}: {exc}). "
+            f"The directory needs the tokenizer files saved by tokenizer.save_pretrained()."
+        ) from exc
+
+
 def _threads() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -234,7 +255,6 @@ class CT2Engine:
                 "backend='ctranslate2' needs the ctranslate2 package: pip install 'ringkas[ct2]'."
             )
         import ctranslate2
-        from transformers import AutoTokenizer
 
         self.card = resolve_local(card)
         if not supports(self.card):
@@ -253,7 +273,7 @@ class CT2Engine:
         quantization = compute_type if compute_type not in ("default", "auto") else "float32"
         if self.device == "cpu" and "float16" in quantization:
             quantization = "float32"
-        self.tokenizer = AutoTokenizer.from_pretrained(self.card.path)
+        self.tokenizer = _load_tokenizer(self.card.path)
         self.model_dir = convert(self.card, quantization)
         threads = intra_threads if intra_threads is not None else _threads()
         options = {
