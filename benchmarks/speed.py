@@ -514,7 +514,10 @@ def worker_main(spec_path: str, result_path: str) -> int:
 
 
 def _versions() -> dict[str, str]:
-    import ctranslate2
+    try:
+        import ctranslate2
+    except ImportError:  # e.g. a GPU machine without a CUDA-12 ctranslate2 wheel
+        ctranslate2 = None  # type: ignore[assignment]
     import torch
     import transformers
 
@@ -524,7 +527,7 @@ def _versions() -> dict[str, str]:
         "ringkas": ringkas.__version__,
         "torch": torch.__version__,
         "transformers": transformers.__version__,
-        "ctranslate2": ctranslate2.__version__,
+        "ctranslate2": ctranslate2.__version__ if ctranslate2 else "not installed",
         "python": platform.python_version(),
     }
 

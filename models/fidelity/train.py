@@ -161,9 +161,12 @@ def train_tokenizer(task: str, seed: int, workdir: Path) -> tuple[T5Tokenizer, b
         max_sentence_length=16384,
         minloglevel=2,
     )
-    spm_bytes = model.getvalue()
     proto = sp_pb2.ModelProto()
-    proto.ParseFromString(spm_bytes)
+    proto.ParseFromString(model.getvalue())
+    # the trainer spec records the (temporary) corpus path: make it the same every run
+    del proto.trainer_spec.input[:]
+    proto.trainer_spec.input.append("spm_corpus.txt")
+    spm_bytes = proto.SerializeToString()
     vocab = [(p.piece, p.score) for p in proto.pieces]
     tok = T5Tokenizer(
         vocab=vocab,
