@@ -1,0 +1,143 @@
+"""Reproduce published quality numbers, row by row, and say exactly what is missing for each row.
+
+Each row names a task, a dataset, a system and the published number with its source. A row runs
+when its data and model are on this machine (datasets through ``ringkas.data.load_dataset`` with a
+``--data-dir`` per dataset, models from the hub cache or a local directory); otherwise the report
+says, for that row, which dataset or model is missing and how to get it. Rows on the bundled
+``ringkas-news`` set always run (no published number: they are our own baseline).
+
+    python benchmarks/quality.py --out benchmarks/results            # every row it can
+    python benchmarks/quality.py --tatoeba-dir ~/data/tatoeba --out runs/q
+    python benchmarks/quality.py --quick --out /tmp/q                   # CI: bundled rows only
+
+Writes ``quality-<date>.json`` and ``quality-<date>.md`` into ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from ringkas.errors import RingkasError  # noqa: E402
+from ringkas.evaluate import evaluate  # noqa: E402
+
+logger = logging.getLogger("quality")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One published result to reproduce."""
+
+    name: str
+    task: str
+    dataset: str  # a load_dataset name; its data dir comes from --<dataset>-dir
+    split: str
+    system: str  # model id/dir, or lead-3 / textrank
+    metric: str  # key in ringkas' scores: BLEU, chrF2++, rouge1 ...
+    published: float | None  # on ringkas' 0-100 scale; None: not recorded here
+    source: str
+    lang: str = "en"
+    note: str = ""
+
+
+ROWS: tuple[Row, ...] = (
+    Row("OPUS-MT id-en, Tatoeba BLEU", "translate", "tatoeba", "test", "Helsinki-NLP/opus-mt-id-en",
+        "BLEU", 47.7, "https://huggingface.co/Helsinki-NLP/opus-mt-id-en (benchmarks table)"),
+    Row("OPUS-MT id-en, Tatoeba chrF", "translate", "tatoeba", "test", "Helsinki-NLP/opus-mt-id-en",
+        "chrF2++", 64.7, "https://huggingface.co/Helsinki-NLP/opus-mt-id-en (chr-F 0.647)",
+        note="published chrF2 (no word n-grams); ringkas reports chrF++, expect it ~1-2 lower"),
+    Row("NLLB-600M id-en, FLORES-200 devtest chrF++", "translate", "flores", "devtest",
+        "facebook/nllb-200-distilled-600M", "chrF2++", None,
+        "https://github.com/facebookresearch/fairseq/tree/nllb (metrics per direction)"),
+    Row("Lead-3, Liputan6 canonical test ROUGE-1", "summarize", "liputan6", "test", "lead-3",
+        "rouge1", None, "Koto et al. 2020, https://arxiv.org/abs/2011.00679 (Table: test results)",
+        lang="id"),
+    Row("mT5 XL-Sum, XL-Sum Indonesian test ROUGE-1", "summarize", "xlsum", "test",
+        "csebuetnlp/mT5_multilingual_XLSum", "rouge1", None,
+        "Hasan et al. 2021, https://aclanthology.org/2021.findings-acl.413/", lang="id"),
+    Row("Lead-3, ringkas-news test ROUGE-1 (id)", "summarize", "ringkas-news", "test", "lead-3",
+        "rouge1", None, "ours (bundled set)", lang="id"),
+    Row("TextRank, ringkas-news test ROUGE-1 (id)", "summarize", "ringkas-news", "test",
+        "textrank", "rouge1", None, "ours (bundled set)", lang="id"),
+)  # fmt: skip
+
+DATA_DIRS = ("tatoeba", "flores", "liputan6", "xlsum")
+
+
+def run_row(row: Row, data_dir: str | None, limit: int | None, out: Path) -> dict[str, Any]:
+    """Evaluate one row, or explain what is missing for it."""
+    dataset = f"{row.dataset}:{data_dir}" if data_dir else row.dataset
+    result: dict[str, Any] = {**asdict(row), "status": "ok"}
+    try:
+        scores = evaluate(
+            row.task, dataset, model=row.system, lang=row.lang, split=row.split, limit=limit,
+            out=out / "runs" / row.name.replace(" ", "_").replace(",", ""), show_progress=False,
+        )  # fmt: skip
+    except RingkasError as exc:
+        result.update(status="missing", reason=f"{type(exc).__name__}: {exc}")
+        return result
+    score = scores.scores[row.metric]
+    result.update(
+        measured=round(score["score"], 2), ci=score["ci"], examples=len(scores.predictions)
+    )
+    if row.published is not None:
+        result["difference"] = round(score["score"] - row.published, 2)
+    return result
+
+
+def markdown(results: list[dict[str, Any]], when: str) -> str:
+    lines = [f"# Quality: published results reproduced ({when})", "",
+             "| row | measured | 95% CI | published | Δ | status |", "|---|---:|---|---:|---:|---|"]  # fmt: skip
+    for r in results:
+        measured = f"{r['measured']:.2f}" if "measured" in r else "—"
+        ci = f"[{r['ci'][0]:.1f}, {r['ci'][1]:.1f}]" if r.get("ci") else "—"
+        published = f"{r['published']:.1f}" if r["published"] is not None else "not recorded"
+        diff = f"{r['difference']:+.2f}" if "difference" in r else "—"
+        status = "ok" if r["status"] == "ok" else f"missing: {r['reason'][:220]}"
+        lines.append(f"| {r['name']} | {measured} | {ci} | {published} | {diff} | {status} |")
+    lines += ["", "Sources:", ""]
+    lines += [
+        f"- {r['name']}: {r['source']}" + (f" ({r['note']})" if r["note"] else "") for r in results
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument("--quick", action="store_true", help="bundled-set rows only (CI)")
+    parser.add_argument("--limit", type=int, help="examples per row (default: all)")
+    for name in DATA_DIRS:
+        parser.add_argument(f"--{name}-dir", help=f"local {name} data (see ringkas.data)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    os.environ.setdefault(
+        "HF_HUB_OFFLINE", "1" if args.quick else os.environ.get("HF_HUB_OFFLINE", "0")
+    )
+    rows = [r for r in ROWS if not args.quick or r.dataset == "ringkas-news"]
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for row in rows:
+        logger.info("row: %s", row.name)
+        results.append(run_row(row, getattr(args, f"{row.dataset.replace('-', '_')}_dir", None),
+                               args.limit, args.out))  # fmt: skip
+        logger.info("  -> %s", results[-1].get("measured", results[-1].get("reason")))
+    when = dt.date.today().isoformat()
+    (args.out / f"quality-{when}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    (args.out / f"quality-{when}.md").write_text(markdown(results, when), encoding="utf-8")
+    print(markdown(results, when))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
