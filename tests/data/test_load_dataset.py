@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -68,25 +67,23 @@ def test_unknown_name_split_and_option() -> None:
         load_dataset("ringkas-news", data_dir=FIXTURES)
 
 
-def test_offline_hub_raises_fast_with_instructions(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_offline_hub_raises_fast_with_instructions(
+    monkeypatch: pytest.MonkeyPatch, no_network: None
+) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    start = time.perf_counter()
     for name, hint in (("xlsum", "xl-sum"), ("flores", "flores200_dataset")):
         with pytest.raises(DatasetNotAvailableError, match=hint):
             load_dataset(name)
-    assert time.perf_counter() - start < 10
 
 
 def test_offline_flag_set_after_import_never_touches_the_network(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, no_network: None
 ) -> None:
     import datasets
 
     monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    start = time.perf_counter()
     with pytest.raises(
         DatasetNotAvailableError, match="set after `datasets` was imported.*Use the files"
     ):
         load_from_hub("csebuetnlp/xlsum", "indonesian", how_to_get="Use the files.")
-    assert time.perf_counter() - start < 1

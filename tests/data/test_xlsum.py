@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -33,12 +32,12 @@ def test_text_is_cleaned_unless_asked_not_to() -> None:
     )
 
 
-def test_offline_hub_fails_fast_and_says_how(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_offline_hub_fails_fast_and_says_how(
+    monkeypatch: pytest.MonkeyPatch, no_network: None
+) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    start = time.perf_counter()
     with pytest.raises(DatasetNotAvailableError) as info:
         load_xlsum()
-    assert time.perf_counter() - start < 10
     message = str(info.value)
     assert "csebuetnlp/xlsum" in message and "github.com/csebuetnlp/xl-sum" in message
     assert "data_dir" in message
