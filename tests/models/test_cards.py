@@ -120,3 +120,15 @@ def test_ringkas_toml_overrides(tmp_path: Path) -> None:
     _write(tmp_path, "ringkas.toml", "task = ")
     with pytest.raises(ModelLoadError, match="not valid TOML"):
         card_from_directory(tmp_path)
+
+
+def test_every_card_is_packaged_in_the_wheel() -> None:
+    """pyproject.toml lists the cards one by one (so models/fidelity stays out of the wheel)."""
+    import tomllib
+
+    from conftest import ROOT
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packaged = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    cards = {f"models/{p.name}" for p in (ROOT / "models").glob("*.toml")}
+    assert set(packaged) == cards
