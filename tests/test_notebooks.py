@@ -258,7 +258,10 @@ def bench_results(tmp_path: Path) -> Path:
     benchmarks/results (and a GPU twin of it) when there is one, else small made-up ones."""
     folder = tmp_path / "results"
     folder.mkdir()
-    real = sorted((ROOT / "benchmarks" / "results").glob("*.json"))
+    # speed reports only (quality-*.json and other files in that folder are other formats)
+    real = sorted(
+        p for p in (ROOT / "benchmarks" / "results").glob("*.json") if p.name.startswith("cpu-")
+    )
     if real:
         report = json.loads(real[-1].read_text(encoding="utf-8"))
         report["settings"]["device"] = "cpu"
@@ -272,6 +275,7 @@ def bench_results(tmp_path: Path) -> Path:
     for name, data in pair.items():
         (folder / name).write_text(json.dumps(data), encoding="utf-8")
     (folder / "not-a-report.json").write_text('{"other": 1}', encoding="utf-8")
+    (folder / "a-list.json").write_text("[1, 2]", encoding="utf-8")
     return folder
 
 
