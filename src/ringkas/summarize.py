@@ -33,7 +33,7 @@ from ringkas.engines import Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError, InputError, ModelNotAvailableError
 from ringkas.extractive import lead, textrank
 from ringkas.models.cards import ModelCard, resolve
-from ringkas.models.languages import LANGUAGE_NAMES, normalize
+from ringkas.models.languages import normalize
 from ringkas.text.chunk import pack_by_sentences
 from ringkas.text.clean import clean_article
 from ringkas.text.segment import join_quotes, split_sentences
@@ -193,11 +193,7 @@ class Summarizer:
     def _translate(
         self, summaries: list[str], src: str, tgt: str, batch_size: int | None, show: bool
     ) -> list[str]:
-        translator = self.translator
-        for iso in (src, tgt):
-            if iso not in LANGUAGE_NAMES:  # pragma: no cover - normalize() guarantees this
-                raise ConfigError(f"Unknown language {iso!r}.")
-        result = translator.translate(
+        result = self.translator.translate(
             summaries, src=src, tgt=tgt, batch_size=batch_size, show_progress=show
         )
         return list(result)
