@@ -7,6 +7,7 @@ import random
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +87,20 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@contextmanager
+def counting_generate(engine: Any) -> Iterator[list[int]]:
+    """Count the texts of every ``engine.generate`` call inside the ``with`` block."""
+    calls: list[int] = []
+    original = engine.generate
+
+    def counting(texts: Any, plan: Any, options: Any) -> Any:
+        calls.append(len(texts))
+        return original(texts, plan, options)
+
+    engine.generate = counting
+    try:
+        yield calls
+    finally:
+        del engine.generate  # the class's method again

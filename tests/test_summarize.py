@@ -6,7 +6,13 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import FIDELITY_SUMMARIZE, FIDELITY_TRANSLATE, fidelity_document, fidelity_sentence
+from conftest import (
+    FIDELITY_SUMMARIZE,
+    FIDELITY_TRANSLATE,
+    counting_generate,
+    fidelity_document,
+    fidelity_sentence,
+)
 from fidelity_data import first_sentence, gloss
 
 from ringkas import Summarizer, summarize
@@ -50,18 +56,8 @@ def test_an_article_three_times_the_budget_goes_through_map_reduce(summarizer: S
     engine = summarizer.engine
     assert engine is not None and summarizer.card is not None
     assert engine.count_tokens([article], None)[0] >= 3 * summarizer.card.input_budget
-    calls: list[int] = []
-    original = engine.generate
-
-    def counting(texts, plan, options):  # type: ignore[no-untyped-def]
-        calls.append(len(texts))
-        return original(texts, plan, options)
-
-    engine.generate = counting  # type: ignore[method-assign]
-    try:
+    with counting_generate(engine) as calls:
         summary = summarizer.summarize(article, lang="id")
-    finally:
-        del engine.generate  # type: ignore[method-assign]
     assert summary in sentences
     assert summary == sentences[0]
     assert sum(calls) > 3  # map over >= 3 chunks, then reduce

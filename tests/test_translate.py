@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import FIDELITY_TRANSLATE, fidelity_sentence
+from conftest import FIDELITY_TRANSLATE, counting_generate, fidelity_sentence
 from fidelity_data import gloss, load_lexicon
 
 from ringkas import Translator, translate
@@ -79,24 +79,13 @@ def test_module_level_shortcut_and_progress(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_duplicate_sentences_are_generated_once(translator: Translator) -> None:
-    calls: list[int] = []
-    engine = translator.engine
-    original = engine.generate
-
-    def counting(texts, plan, options):  # type: ignore[no-untyped-def]
-        calls.append(len(texts))
-        return original(texts, plan, options)
-
-    engine.generate = counting  # type: ignore[method-assign]
-    try:
+    with counting_generate(translator.engine) as calls:
         run_requests(
-            engine,
+            translator.engine,
             ["Petani datang.", "Petani datang.", "Guru pulang."],
             None,
             translator._options(None, None),
         )
-    finally:
-        del engine.generate  # type: ignore[method-assign]
     assert sum(calls) == 2
 
 
