@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIDELITY_TRANSLATE, counting_generate, fidelity_sentence
@@ -93,9 +94,42 @@ def test_warns_when_output_is_much_shorter(
     translator: Translator, caplog: pytest.LogCaptureFixture
 ) -> None:
     translator.engine.generate = lambda texts, plan, options: ["x" for _ in texts]  # type: ignore[method-assign]
+    long = "Menteri datang ke pasar dan petani pulang ke desa dengan kapal."
     try:
         with caplog.at_level(logging.WARNING):
-            translator.translate("Menteri datang ke pasar dan petani pulang ke desa dengan kapal.")
+            translator.translate(long)
+            single = len(caplog.records)
+            # many documents in one call: one warning that counts them, not one per document
+            translator.translate([long, "Harga naik.", f"{long} {long}", long])
     finally:
         del translator.engine.generate  # type: ignore[method-assign]
-    assert "less than a third as long" in caplog.text
+    warnings = [r.getMessage() for r in caplog.records if "less than a third" in r.getMessage()]
+    assert single == 1
+    assert len(warnings) == 2
+    assert warnings[1].startswith("4 of 5 sentence(s)")
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_each_sentence_is_tokenized_once(backend: str) -> None:
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    rng = random.Random(5)
+    unique = [sentence(rng) for _ in range(9)]
+    docs = [" ".join(unique[:5]), " ".join(unique[3:]), unique[0]]
+    engine_translator = Translator(MODEL, backend=backend, device="cpu")
+    engine: Any = engine_translator.engine
+    encoded: list[str] = []
+    real = engine._encode
+
+    def spy(texts: list[str]) -> Any:
+        encoded.extend(texts)
+        return real(texts)
+
+    engine._encodings._encode = spy
+    try:
+        out = engine_translator.translate(docs, batch_size=2)
+    finally:
+        engine._encodings._encode = real
+    assert sorted(encoded) == sorted(set(unique))  # counted once, and not again to generate
+    assert out[2] == gloss(unique[0])
+    assert len(engine._encodings) == 0  # generate took back what counting kept

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ringkas.batching import run_requests
@@ -176,7 +176,10 @@ class Translator:
         options: GenerationOptions,
         show_progress: bool,
     ) -> list[str]:
-        docs = [self._split_document(t, lang) for t in texts]
+        segmented = [segment(t) if t.strip() else [] for t in texts]
+        every_sentence = [s.text for segments in segmented for s in segments if s.is_text]
+        counts = iter(self.engine.count_tokens(every_sentence, lang))  # one call for all
+        docs = [self._split_document(segments, counts, lang) for segments in segmented]
         pieces = [p for doc in docs for split in doc.splits for p in split.pieces]
         translated = iter(
             run_requests(
@@ -192,6 +195,7 @@ class Translator:
             )
         )
         results: list[str] = []
+        short = 0
         for text, doc in zip(texts, docs, strict=True):
             if not text.strip():
                 results.append("")
@@ -199,42 +203,50 @@ class Translator:
             sentences = [
                 split.join([next(translated) for _ in split.pieces]) for split in doc.splits
             ]
-            _warn_if_short(doc.splits, sentences)
+            short += _count_short(doc.splits, sentences)
             results.append(rebuild(doc.segments, sentences))
+        if short:  # one warning per call, however many documents it had
+            logger.warning(
+                "%d of %d sentence(s) came back less than a third as long as their source: the "
+                "model may be dropping text (wrong language pair, or a model trained on other "
+                "input).",
+                short,
+                sum(len(doc.splits) for doc in docs),
+            )
         return results
 
-    def _split_document(self, text: str, lang: LanguagePlan | None) -> _Doc:
-        if not text.strip():
-            return _Doc([], [], {})
-        segments = segment(text)
+    def _split_document(
+        self, segments: list[Segment], counts: Iterator[int], lang: LanguagePlan | None
+    ) -> _Doc:
+        """Split one document's sentences (token counts taken in order from ``counts``) so that
+        every piece fits the model's input budget."""
         sentences = [s.text for s in segments if s.is_text]
+        sizes = [next(counts) for _ in sentences]
         budget = self.card.input_budget
-        counts = self.engine.count_tokens(sentences, lang)
 
         def count(piece: str) -> int:
             return self.engine.count_tokens([piece], lang)[0]
 
         splits = [
             Split([s], []) if n <= budget else split_to_budget(s, count, budget)
-            for s, n in zip(sentences, counts, strict=True)
+            for s, n in zip(sentences, sizes, strict=True)
         ]
-        lengths = {s: n for s, n in zip(sentences, counts, strict=True) if n <= budget}
+        lengths = {s: n for s, n in zip(sentences, sizes, strict=True) if n <= budget}
         return _Doc(segments, splits, lengths)
 
 
-def _warn_if_short(splits: list[Split], outputs: list[str]) -> None:
-    """Warn (like sacrebleu does for odd input) when translations are far shorter than sources."""
-    short = sum(
+def _count_short(splits: list[Split], outputs: list[str]) -> int:
+    """How many translations are far shorter than their source (40+ characters in, under 30% of
+    that out): a sign that the model drops text, which ``translate`` warns about once per call.
+
+    >>> _count_short([Split(["Menteri itu datang ke Jakarta untuk bertemu pedagang."], [])], ["Hi."])
+    1
+    """
+    return sum(
         1
         for split, out in zip(splits, outputs, strict=True)
         if len(split.join()) >= 40 and len(out) < 0.3 * len(split.join())
     )
-    if short:
-        logger.warning(
-            "%d sentence(s) came back less than a third as long as their source: the model may "
-            "be dropping text (wrong language pair, or a model trained on other input).",
-            short,
-        )
 
 
 def translate(

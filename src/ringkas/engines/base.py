@@ -16,14 +16,17 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from ringkas.models.cards import ModelCard
 from ringkas.models.languages import LanguagePlan
 
-__all__ = ["Engine", "GenerationOptions", "auto_max_new_tokens"]
+__all__ = ["Encodings", "Engine", "GenerationOptions", "auto_max_new_tokens"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -83,3 +86,54 @@ class Engine(Protocol):
     ) -> list[str]:
         """One output string per input text, in the same order."""
         ...
+
+
+class Encodings(Generic[T]):
+    """Tokenize each text once: what ``count_tokens`` encoded is kept for the ``generate`` call.
+
+    Translation counts every sentence's tokens (to split and sort them), then generates them in
+    batches; without this, each sentence would go through the (often pure-Python) tokenizer
+    twice. ``context`` is whatever else changes the encoding (e.g. NLLB's source language).
+    ``get(..., keep=False)`` hands the kept encodings out and forgets them; at most ``limit`` are
+    kept, so pieces that were counted but never generated cannot pile up.
+
+    >>> calls = []
+    >>> def encode(texts):
+    ...     calls.append(list(texts))
+    ...     return [t.split() for t in texts]
+    >>> memo = Encodings(encode)
+    >>> memo.get(["a b", "c"], "", keep=True)
+    [['a', 'b'], ['c']]
+    >>> memo.get(["c", "d e"], "", keep=False), calls
+    ([['c'], ['d', 'e']], [['a b', 'c'], ['d e']])
+    >>> len(memo)
+    1
+    >>> small = Encodings(encode, limit=2)
+    >>> _ = small.get(["a", "b", "c"], "", keep=True)
+    >>> len(small)
+    2
+    """
+
+    def __init__(self, encode: Callable[[list[str]], list[T]], limit: int = 50_000) -> None:
+        self._encode, self._limit = encode, limit
+        self._kept: dict[tuple[str, str], T] = {}
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def get(self, texts: Sequence[str], context: str, *, keep: bool) -> list[T]:
+        """The encoding of each text, in order; ``keep`` them for a later call, or hand out
+        and forget the kept ones."""
+        keys = [(context, t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._kept))
+        encoded = self._encode([t for _, t in missing]) if missing else []
+        fresh = dict(zip(missing, encoded, strict=True))
+        found = [self._kept[k] if k in self._kept else fresh[k] for k in keys]
+        if keep:
+            if len(self._kept) + len(fresh) > self._limit:
+                self._kept.clear()
+            self._kept.update(itertools.islice(fresh.items(), self._limit))
+        else:
+            for key in keys:
+                self._kept.pop(key, None)
+        return found

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ringkas.engines.base import GenerationOptions, auto_max_new_tokens
+from ringkas.engines.base import Encodings, GenerationOptions, auto_max_new_tokens
 from ringkas.errors import ConfigError, EngineNotAvailableError, ModelLoadError
 from ringkas.models.cards import ModelCard
 from ringkas.models.hub import resolve_local
@@ -274,6 +274,7 @@ class CT2Engine:
         if self.device == "cpu" and "float16" in quantization:
             quantization = "float32"
         self.tokenizer = _load_tokenizer(self.card.path)
+        self._encodings: Encodings[list[str]] = Encodings(self._encode)
         self.model_dir = convert(self.card, quantization)
         threads = intra_threads if intra_threads is not None else _threads()
         options = {
@@ -296,18 +297,23 @@ class CT2Engine:
         self._ceiling = int(self.card.generation.get("max_new_tokens", 1024))
         logger.info("Loaded %s with CTranslate2 on %s/%s", self.card.id, self.device, compute_type)
 
-    def _tokens(self, texts: Sequence[str], plan: LanguagePlan | None) -> list[list[str]]:
-        if plan is not None and plan.tokenizer_src_lang is not None:
-            self.tokenizer.src_lang = plan.tokenizer_src_lang
-        prefix = self.card.input_prefix + (plan.text_prefix if plan else "")
-        encoded = self.tokenizer(
-            [prefix + t for t in texts], add_special_tokens=True, verbose=False
-        )
+    def _encode(self, texts: list[str]) -> list[list[str]]:
+        encoded = self.tokenizer(texts, add_special_tokens=True, verbose=False)
         return [list(self.tokenizer.convert_ids_to_tokens(ids)) for ids in encoded["input_ids"]]
+
+    def _tokens(
+        self, texts: Sequence[str], plan: LanguagePlan | None, *, keep: bool = False
+    ) -> list[list[str]]:
+        """Source tokens; ``keep`` them for the ``generate`` call that follows ``count_tokens``."""
+        src_lang = plan.tokenizer_src_lang if plan is not None else None
+        if src_lang is not None:
+            self.tokenizer.src_lang = src_lang
+        prefix = self.card.input_prefix + (plan.text_prefix if plan else "")
+        return self._encodings.get([prefix + t for t in texts], src_lang or "", keep=keep)
 
     def count_tokens(self, texts: Sequence[str], plan: LanguagePlan | None) -> list[int]:
         """Token counts of ``texts`` as the model will see them (specials and prefixes included)."""
-        return [len(tokens) for tokens in self._tokens(texts, plan)] if texts else []
+        return [len(tokens) for tokens in self._tokens(texts, plan, keep=True)] if texts else []
 
     def generate(
         self, texts: Sequence[str], plan: LanguagePlan | None, options: GenerationOptions

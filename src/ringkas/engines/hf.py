@@ -14,7 +14,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from ringkas.engines.base import GenerationOptions, auto_max_new_tokens
+from ringkas.engines.base import Encodings, GenerationOptions, auto_max_new_tokens
 from ringkas.errors import (
     ConfigError,
     ModelLoadError,
@@ -130,6 +130,7 @@ class HFEngine:
         if getattr(self.model, "generation_config", None) is not None:
             self.model.generation_config.max_length = None
         self._ceiling = self._max_target_positions()
+        self._encodings: Encodings[list[int]] = Encodings(self._encode)
         logger.info(
             "Loaded %s (%s) with transformers on %s/%s", self.card.id, self.card.family,
             self.device, self.dtype,
@@ -140,20 +141,26 @@ class HFEngine:
         limit = getattr(config, "max_position_embeddings", None) or 1024
         return int(self.card.generation.get("max_new_tokens", limit))
 
-    def _prepare(self, texts: Sequence[str], plan: LanguagePlan | None) -> list[str]:
-        if plan is not None and plan.tokenizer_src_lang is not None:
-            self.tokenizer.src_lang = plan.tokenizer_src_lang
+    def _encode(self, texts: list[str]) -> list[list[int]]:
+        # verbose=False: counting text longer than the model takes is the point of
+        # count_tokens, so transformers' "sequence length is longer than the maximum" warning
+        # is noise.
+        encoded = self.tokenizer(texts, add_special_tokens=True, verbose=False)
+        return [list(ids) for ids in encoded["input_ids"]]
+
+    def _ids(
+        self, texts: Sequence[str], plan: LanguagePlan | None, *, keep: bool = False
+    ) -> list[list[int]]:
+        """Input ids; ``keep`` them for the ``generate`` call that follows ``count_tokens``."""
+        src_lang = plan.tokenizer_src_lang if plan is not None else None
+        if src_lang is not None:
+            self.tokenizer.src_lang = src_lang
         prefix = self.card.input_prefix + (plan.text_prefix if plan else "")
-        return [prefix + t for t in texts]
+        return self._encodings.get([prefix + t for t in texts], src_lang or "", keep=keep)
 
     def count_tokens(self, texts: Sequence[str], plan: LanguagePlan | None) -> list[int]:
         """Token counts of ``texts`` as the model will see them (specials and prefixes included)."""
-        if not texts:
-            return []
-        # verbose=False: counting text longer than the model takes is the point here, so
-        # transformers' "sequence length is longer than the maximum" warning is noise.
-        encoded = self.tokenizer(self._prepare(texts, plan), add_special_tokens=True, verbose=False)
-        return [len(ids) for ids in encoded["input_ids"]]
+        return [len(ids) for ids in self._ids(texts, plan, keep=True)] if texts else []
 
     def forced_bos_token_id(self, plan: LanguagePlan | None) -> int | None:
         """The id of ``plan.forced_bos_token``, checked to exist in this model's vocabulary."""
@@ -175,8 +182,8 @@ class HFEngine:
 
         if not texts:
             return []
-        batch = self.tokenizer(
-            self._prepare(texts, plan), return_tensors="pt", padding=True, add_special_tokens=True
+        batch = self.tokenizer.pad(
+            {"input_ids": self._ids(texts, plan)}, padding=True, return_tensors="pt"
         ).to(self.device)
         longest = int(batch["input_ids"].shape[1])
         kwargs: dict[str, Any] = {
