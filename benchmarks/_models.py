@@ -14,8 +14,10 @@ what its weights mean, so two things are fixed here:
   never pick EOS, ``<unk>``, ``<pad>`` or an unused id (Marian: ``final_logits_bias`` is -1e4 there,
   which CTranslate2's converter keeps because it is non-zero; mT5, which has no output bias: those
   rows of the output layer are zero, so their logit is 0 while the best of thousands of random
-  logits is always well above it). Every system therefore writes exactly ``max_new_tokens`` tokens
-  for every input, and tokens/s is comparable across systems.
+  logits is always well above it). Left alone, every system therefore writes exactly
+  ``max_new_tokens`` tokens for every input; ``speed.py`` ends each sentence earlier, at a length
+  that follows its source's (``LengthRule``), the same in every system, so tokens/s is
+  comparable across systems.
 
 This module is a helper of ``speed.py``; running it does nothing.
 """

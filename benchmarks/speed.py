@@ -3,7 +3,12 @@
 What it measures
     On an opus-mt-id-en-shaped Marian model with random weights (no hub here; see ``_models.py``),
     every system translates the same Indonesian sentences (from the bundled articles) and writes
-    exactly ``--max-new-tokens`` tokens for each, so all do the same work:
+    the same number of tokens for each: ``--length-ratio`` times its source tokens (EOS included,
+    at most ``--max-new-tokens``). A random model never ends a sentence by itself, so the length is
+    imposed: in transformers by two hooks on the model (:class:`LengthRule`), in CTranslate2 by
+    ``max_decoding_length`` per batch (:class:`CT2LengthRule`). As with a trained model, output
+    length follows input length, so a batch of sentences of unequal length decodes until its
+    longest one is done; that is the waste sorting by length removes. Systems:
 
     a. the ``translation`` pipeline of transformers 4.57.6 (removed in transformers 5), called
        as users call it: ``pipe(sentences, batch_size=B)``; it runs in its own virtualenv
@@ -14,6 +19,10 @@ What it measures
     d. the same with ``backend="ctranslate2"`` (int8 on CPU, fp16 on CUDA);
     e. raw CTranslate2 ``translate_batch`` on the batches ringkas forms (the floor: same tokens,
        same ``max_decoding_length``; tokenizing and decoding included).
+
+    CTranslate2 gets the longest row's length for the whole batch (it has no per-row limit), so
+    in (d) and (e) every row runs as long as the batch's longest, as in transformers' generate;
+    CTranslate2 would otherwise drop finished rows, so its numbers here are if anything low.
 
     Reported per system: sentences/s and target tokens/s on a mixed-length corpus and on a
     uniform-length one, latency per article (each article's cleaned text in one call: p50/p95),
@@ -100,7 +109,8 @@ class Settings:
     sweep_repeats: int = 1
     sentences: int = 300
     uniform_sentences: int = 128
-    max_new_tokens: int = 48
+    max_new_tokens: int = 256
+    length_ratio: float | None = 1.0  # None: every sentence gets max_new_tokens (reports < 0.2)
     num_beams: int = 1
     batch_size: int = 32
     batch_sizes: list[int] = field(default_factory=lambda: [8, 16, 32, 64])
@@ -189,27 +199,102 @@ class GpuPeak:
         }
 
 
-def _hf_fixed_length(model: Any, tokenizer: Any, sentences: list[str], spec: dict[str, Any]) -> str:
-    """'ok' when greedy generation writes exactly max_new_tokens tokens (EOS only forced last)."""
+def target_length(source_tokens: int, ratio: float | None, ceiling: int) -> int:
+    """Tokens written (EOS included) for a source of ``source_tokens`` tokens (specials included).
+
+    The benchmark's stand-in for a trained model's output length: ``ratio`` times the source, at
+    least 1 and at most ``ceiling``; ``ratio`` ``None`` means always ``ceiling``.
+
+    >>> target_length(30, 1.0, 256), target_length(30, 1.5, 40), target_length(30, None, 48)
+    (30, 40, 48)
+    """
+    if ratio is None:
+        return ceiling
+    return max(1, min(ceiling, round(ratio * source_tokens)))
+
+
+class LengthRule:
+    """Ends every row of a transformers Marian model's output after ``target_length`` tokens.
+
+    The random model can never pick EOS (``_models.py``), so it would write ``max_new_tokens``
+    tokens for every sentence. Two hooks make it end each sentence where a trained model would,
+    the same way in transformers 4 and 5, whatever calls ``generate`` (pipeline, plain loop,
+    ringkas): one on the encoder reads each row's source length from the attention mask, one on
+    the output layer counts decoding steps and gives EOS the top logit on a row's last step.
+    """
+
+    def __init__(self, model: Any, ratio: float | None, ceiling: int) -> None:
+        self.ratio, self.ceiling = ratio, ceiling
+        self.eos = int(model.config.eos_token_id)
+        self.targets: list[int] = []
+        self.step = 0
+        model.get_encoder().register_forward_pre_hook(self._read_sources, with_kwargs=True)
+        model.get_output_embeddings().register_forward_hook(self._end_rows)
+
+    def _read_sources(self, module: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        mask = kwargs.get("attention_mask")
+        if mask is not None:
+            lengths = [int(n) for n in mask.sum(dim=1).tolist()]
+        else:
+            ids = kwargs["input_ids"] if "input_ids" in kwargs else args[0]
+            lengths = [int(ids.shape[1])] * int(ids.shape[0])
+        self.targets = [target_length(n, self.ratio, self.ceiling) for n in lengths]
+        self.step = 0
+
+    def _end_rows(self, module: Any, args: tuple[Any, ...], logits: Any) -> Any:
+        rows = int(logits.shape[0])
+        per_row = rows // max(1, len(self.targets))  # beam search: num_beams rows per source
+        self.step += 1
+        ending = [i for i in range(rows) if self.targets[i // per_row] == self.step]
+        if ending:
+            logits[ending, -1, self.eos] = 3e4  # beats the -1e4 EOS bias; fits in fp16
+        return logits
+
+
+class CT2LengthRule:
+    """A ``ctranslate2.Translator`` whose ``translate_batch`` stops at the batch's longest
+    ``target_length``: CTranslate2 has no per-row limit, so every row runs that long (as rows do
+    in transformers' generate, which keeps finished rows in the batch)."""
+
+    def __init__(self, translator: Any, ratio: float | None, ceiling: int) -> None:
+        self.translator, self.ratio, self.ceiling = translator, ratio, ceiling
+
+    def translate_batch(self, source: list[list[str]], **kwargs: Any) -> Any:
+        kwargs["max_decoding_length"] = max(
+            target_length(len(tokens), self.ratio, self.ceiling) for tokens in source
+        )
+        return self.translator.translate_batch(source, **kwargs)
+
+
+def _hf_lengths_ok(model: Any, tokenizer: Any, sentences: list[str], spec: dict[str, Any]) -> str:
+    """'ok' when greedy generation (with the :class:`LengthRule`) ends every row at its length."""
     import torch
 
-    length = spec["max_new_tokens"]
     batch = tokenizer(sentences, return_tensors="pt", padding=True).to(model.device)
+    sources = [int(n) for n in batch["attention_mask"].sum(dim=1).tolist()]
     with torch.inference_mode():
-        out = model.generate(**batch, max_new_tokens=length, num_beams=1, do_sample=False)
+        out = model.generate(
+            **batch, max_new_tokens=spec["max_new_tokens"], num_beams=1, do_sample=False
+        )
     eos = model.generation_config.eos_token_id
-    early = int((out[:, 1:-1] == eos).sum())
-    if out.shape[1] != length + 1 or early:
-        return f"FAILED: {out.shape[1] - 1} tokens, {early} early EOS"
-    return "ok"
+    wrong = []
+    for row, n in zip(out[:, 1:].tolist(), sources, strict=True):
+        written = row.index(eos) + 1 if eos in row else len(row)
+        expected = target_length(n, spec["length_ratio"], spec["max_new_tokens"])
+        if written != expected:
+            wrong.append(f"{written} tokens, not {expected}")
+    return "ok" if not wrong else "FAILED: " + "; ".join(wrong)
 
 
-def _ct2_fixed_length(translator: Any, tokens: list[list[str]], spec: dict[str, Any]) -> str:
-    """'ok' when CTranslate2 writes exactly max_new_tokens tokens for every input."""
-    length = spec["max_new_tokens"]
-    results = translator.translate_batch(tokens, max_decoding_length=length, beam_size=1)
+def _ct2_lengths_ok(translator: Any, tokens: list[list[str]], spec: dict[str, Any]) -> str:
+    """'ok' when CTranslate2 (through a :class:`CT2LengthRule`) writes the batch's longest length
+    for every row."""
+    expected = max(
+        target_length(len(t), spec["length_ratio"], spec["max_new_tokens"]) for t in tokens
+    )
+    results = translator.translate_batch(tokens, beam_size=1)
     lengths = sorted({len(r.hypotheses[0]) for r in results})
-    return "ok" if lengths == [length] else f"FAILED: output lengths {lengths}"
+    return "ok" if lengths == [expected] else f"FAILED: output lengths {lengths}, not {expected}"
 
 
 Runner = Callable[[list[str], int], object]
@@ -254,8 +339,9 @@ def _system_pipeline(spec: dict[str, Any]) -> tuple[Runner, DocRunner, dict[str,
     def run_doc(article: dict[str, Any]) -> object:  # the user splits sentences themselves
         return pipe(article["sentences"], batch_size=spec["batch_size"], **kwargs)
 
-    check = _hf_fixed_length(pipe.model, pipe.tokenizer, spec["check"], spec)
-    return run, run_doc, {"transformers": transformers.__version__, "fixed_length": check}
+    LengthRule(pipe.model, spec["length_ratio"], spec["max_new_tokens"])
+    check = _hf_lengths_ok(pipe.model, pipe.tokenizer, spec["check"], spec)
+    return run, run_doc, {"transformers": transformers.__version__, "length_check": check}
 
 
 def _system_generate(spec: dict[str, Any]) -> tuple[Runner, DocRunner, dict[str, Any]]:
@@ -283,8 +369,9 @@ def _system_generate(spec: dict[str, Any]) -> tuple[Runner, DocRunner, dict[str,
     def run_doc(article: dict[str, Any]) -> object:
         return run(article["sentences"], spec["batch_size"])
 
-    check = _hf_fixed_length(model, tokenizer, spec["check"], spec)
-    return run, run_doc, {"transformers": transformers.__version__, "fixed_length": check}
+    LengthRule(model, spec["length_ratio"], spec["max_new_tokens"])
+    check = _hf_lengths_ok(model, tokenizer, spec["check"], spec)
+    return run, run_doc, {"transformers": transformers.__version__, "length_check": check}
 
 
 def _system_ringkas(spec: dict[str, Any]) -> tuple[Runner, DocRunner, dict[str, Any]]:
@@ -311,14 +398,18 @@ def _system_ringkas(spec: dict[str, Any]) -> tuple[Runner, DocRunner, dict[str, 
 
     engine: Any = translator.engine
     if spec["backend"] == "transformers":
-        check = _hf_fixed_length(engine.model, engine.tokenizer, spec["check"], spec)
+        LengthRule(engine.model, spec["length_ratio"], spec["max_new_tokens"])
+        check = _hf_lengths_ok(engine.model, engine.tokenizer, spec["check"], spec)
     else:
-        check = _ct2_fixed_length(engine.translator, engine._tokens(spec["check"], None), spec)
+        engine.translator = CT2LengthRule(
+            engine.translator, spec["length_ratio"], spec["max_new_tokens"]
+        )
+        check = _ct2_lengths_ok(engine.translator, engine._tokens(spec["check"], None), spec)
     info = {
         "ringkas": ringkas.__version__,
         "engine": repr(translator),
         "dtype": engine.dtype,
-        "fixed_length": check,
+        "length_check": check,
     }
     return run, run_doc, info
 
@@ -337,12 +428,16 @@ def _system_raw_ct2(spec: dict[str, Any]) -> tuple[Runner, DocRunner, dict[str, 
 
     tokenizer = _tokenizer_without_torch(spec["model_dir"])
     device = "cuda" if spec["device"].startswith("cuda") else "cpu"
-    translator = ctranslate2.Translator(
-        spec["ct2_dir"],
-        device=device,
-        compute_type=spec["dtype"],
-        intra_threads=spec["threads"],
-        inter_threads=1,
+    translator = CT2LengthRule(
+        ctranslate2.Translator(
+            spec["ct2_dir"],
+            device=device,
+            compute_type=spec["dtype"],
+            intra_threads=spec["threads"],
+            inter_threads=1,
+        ),
+        spec["length_ratio"],
+        spec["max_new_tokens"],
     )
     budget = default_batch_tokens(device)
     model_seconds: list[float] = []
@@ -359,7 +454,6 @@ def _system_raw_ct2(spec: dict[str, Any]) -> tuple[Runner, DocRunner, dict[str, 
             results = translator.translate_batch(
                 [tokens[i] for i in batch],
                 beam_size=spec["num_beams"],
-                max_decoding_length=spec["max_new_tokens"],
                 max_batch_size=0,
             )
             spent += time.perf_counter() - start
@@ -375,8 +469,8 @@ def _system_raw_ct2(spec: dict[str, Any]) -> tuple[Runner, DocRunner, dict[str, 
     check_tokens = [
         tokenizer.convert_ids_to_tokens(i) for i in tokenizer(spec["check"])["input_ids"]
     ]
-    check = _ct2_fixed_length(translator, check_tokens, spec)
-    info = {"ctranslate2": ctranslate2.__version__, "dtype": spec["dtype"], "fixed_length": check}
+    check = _ct2_lengths_ok(translator, check_tokens, spec)
+    info = {"ctranslate2": ctranslate2.__version__, "dtype": spec["dtype"], "length_check": check}
     info["translate_batch_seconds"] = model_seconds  # filled while timing
     return run, run_doc, info
 
@@ -692,6 +786,9 @@ def prepare(settings: Settings, work: Path) -> Bench:
     rng.shuffle(uniform)
     picked = articles[: settings.articles]
 
+    def target(source_tokens: int) -> int:
+        return target_length(source_tokens, settings.length_ratio, settings.max_new_tokens)
+
     ct2_dir = None
     if {"d", "e"} & set(settings.systems):
         quantization = "int8" if settings.device == "cpu" else "float16"
@@ -712,6 +809,8 @@ def prepare(settings: Settings, work: Path) -> Bench:
         "source": [str(p.relative_to(_models.REPO)) for p in _models.data_files()],
         "mixed_tokens": _token_stats([lengths[s] for s in mixed]),
         "uniform_tokens": _token_stats([lengths[s] for s in uniform]),
+        "mixed_target_tokens": _token_stats([target(lengths[s]) for s in mixed]),
+        "uniform_target_tokens": _token_stats([target(lengths[s]) for s in uniform]),
         "articles": [
             {"id": a.id, "sentences": len(a.sentences), "words": len(a.text.split())}
             for a in picked
@@ -748,6 +847,7 @@ def system_spec(bench: Bench, system: str, sweep: bool) -> dict[str, Any]:
         "device": s.device,
         "threads": s.threads,
         "max_new_tokens": s.max_new_tokens,
+        "length_ratio": s.length_ratio,
         "num_beams": s.num_beams,
         "batch_size": s.batch_size,
         "batch_sizes": s.batch_sizes,
@@ -790,9 +890,9 @@ def run_all(bench: Bench, tf4: Path | None) -> dict[str, Any]:
             if not result.get("ok"):
                 unavailable[system] = result.get("error", "failed")
                 continue
-            check = result["info"].get("fixed_length")
+            check = result["info"].get("length_check")
             if check != "ok":
-                logger.warning("%s: fixed output length check: %s", system, check)
+                logger.warning("%s: output length check: %s", system, check)
             results[system].append(result)
     summary: dict[str, list[dict[str, Any]]] = {}
     if s.summary and bench.mt5_dir:
@@ -837,14 +937,21 @@ def _percentile(values: Sequence[float], q: float) -> float | None:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def counts_of(corpus: dict[str, Any]) -> dict[str, int]:
-    """How many sentences, articles and long articles a run used (from its corpus record)."""
-    return {
+def counts_of(corpus: dict[str, Any], s: Settings) -> dict[str, int]:
+    """How many sentences, target tokens, articles and long articles a run used (from its
+    corpus record; a report from before per-sentence lengths wrote ``max_new_tokens`` each)."""
+    counts = {
         "mixed": corpus["mixed_tokens"]["n"],
         "uniform": corpus["uniform_tokens"]["n"],
         "articles": len(corpus["articles"]),
         "long_articles": len(corpus["long_articles_words"]),
     }
+    for name in ("mixed", "uniform"):
+        fixed = counts[name] * s.max_new_tokens
+        counts[f"{name}_target_tokens"] = corpus.get(f"{name}_target_tokens", {}).get(
+            "total", fixed
+        )
+    return counts
 
 
 def aggregate(s: Settings, counts: dict[str, int], raw: dict[str, Any]) -> dict[str, Any]:
@@ -867,13 +974,13 @@ def aggregate(s: Settings, counts: dict[str, int], raw: dict[str, Any]) -> dict[
                 median = _median(seconds)
                 if median is None:
                     continue
-                n = counts[corpus]
+                n, tokens = counts[corpus], counts[f"{corpus}_target_tokens"]
                 per_size[str(size)] = {
                     "seconds": median,
                     "seconds_all": seconds,
                     "sentences_per_s": n / median,
-                    "tokens_per_s": n * s.max_new_tokens / median,
-                    "tokens_per_s_best": n * s.max_new_tokens / min(seconds),
+                    "tokens_per_s": tokens / median,
+                    "tokens_per_s_best": tokens / min(seconds),
                 }
             row[corpus] = per_size
         per_article = [
@@ -1028,7 +1135,7 @@ def markdown(report: dict[str, Any]) -> str:
         "",
         f"Model: {report['models']['translation']['shape']['name']} with random weights "
         f"({report['models']['translation']['parameters'] / 1e6:.1f}M parameters), greedy "
-        f"(beams={s.num_beams}), exactly {s.max_new_tokens} target tokens per sentence; "
+        f"(beams={s.num_beams}), {_length_rule(s)}; "
         f"batch size {s.batch_size}; median of {s.repeats} repeat(s). "
         f"Mixed corpus: {stats['mixed_tokens']['n']} sentences, "
         f"{stats['mixed_tokens']['min']}–{stats['mixed_tokens']['max']} source tokens "
@@ -1156,12 +1263,23 @@ def markdown(report: dict[str, Any]) -> str:
         + (", ".join(torch_users) or "none")
         + ".",
     ]
-    checks = {n: r["info"].get("fixed_length") for n, r in systems.items()}
+    checks = {
+        n: r["info"].get("length_check", r["info"].get("fixed_length")) for n, r in systems.items()
+    }
     lines += [
         "",
-        "Fixed output length check per system: " + ", ".join(f"{n}={c}" for n, c in checks.items()),
+        "Output length check per system: " + ", ".join(f"{n}={c}" for n, c in checks.items()),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _length_rule(s: Settings) -> str:
+    if s.length_ratio is None:
+        return f"exactly {s.max_new_tokens} target tokens per sentence"
+    return (
+        f"each sentence {s.length_ratio:g}× its source tokens long (EOS included; in "
+        f"CTranslate2 the batch's longest, see speed.py)"
+    )
 
 
 def _shown(target: dict[str, Any]) -> str:
@@ -1221,7 +1339,15 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Settings, argparse.Na
     parser.add_argument("--systems", help="comma list of " + ", ".join(SYSTEMS))
     parser.add_argument("--sentences", type=int, help="mixed-length corpus size")
     parser.add_argument("--uniform-sentences", type=int, help="uniform-length corpus size")
-    parser.add_argument("--max-new-tokens", type=int, help="target tokens per sentence")
+    parser.add_argument(
+        "--max-new-tokens", type=int, help="the most target tokens per sentence (a ceiling)"
+    )
+    parser.add_argument(
+        "--length-ratio",
+        type=float,
+        help="target tokens per source token (default 1.0); 0 gives every sentence "
+        "--max-new-tokens tokens, as reports before this option did",
+    )
     parser.add_argument("--batch-size", type=int, help="the batch size of the main tables")
     parser.add_argument("--batch-sizes", help="comma list for the sweep, e.g. 8,16,32,64")
     parser.add_argument("--sweep-repeats", type=int, help="repeats of the other sweep sizes")
@@ -1256,7 +1382,7 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Settings, argparse.Na
             repeats=1,
             sentences=8,
             uniform_sentences=4,
-            max_new_tokens=8,
+            max_new_tokens=64,
             batch_size=8,
             batch_sizes=[4, 8],
             articles=1,
@@ -1294,6 +1420,10 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Settings, argparse.Na
             setattr(s, name, value)
     if args.timeout is not None:
         s.timeout_s = args.timeout
+    if args.length_ratio is not None:
+        if args.length_ratio < 0:
+            parser.error(f"--length-ratio must be >= 0, got {args.length_ratio}")
+        s.length_ratio = args.length_ratio or None
     if args.batch_sizes:
         s.batch_sizes = sorted({int(x) for x in args.batch_sizes.split(",")})
     if s.batch_size not in s.batch_sizes:
@@ -1377,7 +1507,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def write(report: dict[str, Any], out: Path) -> None:
     """Aggregate ``report["raw"]`` and write ``<name>.json``, ``.md`` and ``.png`` to ``out``."""
     settings = Settings(**report["settings"])
-    result = aggregate(settings, counts_of(report["corpus"]), report["raw"])
+    result = aggregate(settings, counts_of(report["corpus"], settings), report["raw"])
     report["results"] = result
     report["targets"] = targets(result, settings)
     report["targets_best"] = targets(result, settings, "tokens_per_s_best")
@@ -1398,6 +1528,7 @@ def rerender(path: Path) -> int:
     except (OSError, ValueError) as exc:
         logger.error("--report: cannot read %s (%s)", path, exc)
         return 2
+    report["settings"].setdefault("length_ratio", None)  # before per-sentence lengths
     write(report, path.parent)
     return 0
 
