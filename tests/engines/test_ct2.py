@@ -15,7 +15,7 @@ from fidelity_data import gloss
 from ringkas import Summarizer, Translator
 from ringkas.engines import clear_cache, load_engine
 from ringkas.engines.ct2 import CT2Engine, cache_root
-from ringkas.errors import ConfigError
+from ringkas.errors import ConfigError, EngineNotAvailableError, ModelLoadError
 from ringkas.models.cards import resolve
 
 pytest.importorskip("ctranslate2")
@@ -146,3 +146,61 @@ def test_summariser_families_run(family: str, tiny_models: dict[str, Path]) -> N
     assert isinstance(
         summarizer.summarize("Menteri datang. Warga senang.", lang="id", max_words=3), str
     )
+
+
+def test_auto_falls_back_to_transformers_when_ctranslate2_cannot_load(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import ringkas.engines.ct2 as ct2_module
+
+    attempts: list[str] = []
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        attempts.append("ct2")
+        raise ModelLoadError("CTranslate2 cannot load its conversion of 'x' (bad file).")
+
+    clear_cache()
+    monkeypatch.setattr(ct2_module.CT2Engine, "__init__", broken)
+    try:
+        with caplog.at_level(logging.WARNING, logger="ringkas"):
+            translator = Translator(str(FIDELITY_TRANSLATE), backend="auto", device="cpu")
+            again = Translator(str(FIDELITY_TRANSLATE), backend="auto", device="cpu")
+        assert translator.backend == again.backend == "transformers"
+        assert translator.translate("Menteri datang.") == "Minister come."
+        assert attempts == ["ct2"]  # not tried (and warned about) again
+        assert "using transformers instead" in caplog.text
+        assert "backend='transformers'" in caplog.text
+        with pytest.raises(ModelLoadError, match="cannot load"):  # asked for by name: no fallback
+            Translator(str(FIDELITY_TRANSLATE), backend="ctranslate2", device="cpu")
+    finally:
+        clear_cache()
+
+
+def test_a_missing_cuda_library_is_found_at_load_and_auto_falls_back(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As on a CUDA 13 machine with CTranslate2's CUDA 12 wheel: loading works, generating
+    fails, so a GPU engine generates one token at load. (Simulated on the CPU: the engine claims
+    a GPU and its translator raises.)"""
+
+    class NoCublas:
+        def translate_batch(self, *args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    real_init = CT2Engine.__init__
+
+    def on_a_gpu(self: CT2Engine, *args: Any, **kwargs: Any) -> None:
+        real_init(self, *args, **kwargs)
+        self.device, self.translator = "cuda", NoCublas()
+
+    clear_cache()
+    monkeypatch.setattr(CT2Engine, "__init__", on_a_gpu)
+    try:
+        with caplog.at_level(logging.WARNING, logger="ringkas"):
+            translator = Translator(str(FIDELITY_TRANSLATE), backend="auto", device="cpu")
+        assert translator.backend == "transformers"
+        assert "libcublas.so.12" in caplog.text
+        with pytest.raises(EngineNotAvailableError, match="backend='transformers'"):  # at load
+            Translator(str(FIDELITY_TRANSLATE), backend="ctranslate2", device="cpu")
+    finally:
+        clear_cache()

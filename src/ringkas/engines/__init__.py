@@ -1,7 +1,8 @@
 """Backends that run models, and the one bounded cache of loaded ones.
 
 :func:`load_engine` picks a backend (``"auto"``: CTranslate2 when installed and able to run the
-family, transformers otherwise), loads the model once, and keeps the last few loaded models
+family, transformers otherwise, and transformers with a warning when CTranslate2 fails to load or
+to run on the device), loads the model once, and keeps the last few loaded models
 (``RINGKAS_MODEL_CACHE_SIZE``, default 2) keyed by (model, backend, device, dtype).
 
 >>> from ringkas.engines import BACKENDS
@@ -17,7 +18,12 @@ from collections import OrderedDict
 from threading import Lock
 
 from ringkas.engines.base import Engine, GenerationOptions
-from ringkas.errors import ConfigError
+from ringkas.errors import (
+    ConfigError,
+    EngineNotAvailableError,
+    ModelLoadError,
+    ModelNotAvailableError,
+)
 from ringkas.models.cards import ModelCard
 
 __all__ = ["BACKENDS", "Engine", "GenerationOptions", "clear_cache", "load_engine"]
@@ -27,6 +33,9 @@ logger = logging.getLogger(__name__)
 BACKENDS = ("auto", "transformers", "ctranslate2")
 _CACHE: OrderedDict[tuple[str, str, str | None, str | None], Engine] = OrderedDict()
 _LOCK = Lock()
+# (model, device, dtype) that CTranslate2 failed to load or run: "auto" goes straight to
+# transformers for them, instead of failing (and warning) again on every call.
+_CT2_FAILED: set[tuple[str, str | None, str | None]] = set()
 
 
 def _cache_size() -> int:
@@ -62,17 +71,22 @@ def load_engine(
     True
     """
     chosen = _choose_backend(card, backend)
-    key = (str(card.path or card.id), chosen, device, dtype)
+    model = str(card.path or card.id)
+    if backend == "auto" and (model, device, dtype) in _CT2_FAILED:
+        chosen = "transformers"
+    key = (model, chosen, device, dtype)
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    engine: Engine
+    engine: Engine | None = None
     if chosen == "ctranslate2":
-        from ringkas.engines.ct2 import CT2Engine
-
-        engine = CT2Engine(card, device=device, compute_type=dtype)
-    else:
+        engine = _load_ct2(card, device, dtype, fall_back=backend == "auto")
+        if engine is None:
+            _CT2_FAILED.add((model, device, dtype))
+            chosen = "transformers"
+            key = (model, chosen, device, dtype)
+    if engine is None:
         from ringkas.engines.hf import HFEngine
 
         engine = HFEngine(card, device=device, dtype=dtype)
@@ -81,6 +95,36 @@ def load_engine(
         _CACHE[key] = engine
         while len(_CACHE) > _cache_size():
             _CACHE.popitem(last=False)
+    return engine
+
+
+def _load_ct2(
+    card: ModelCard, device: str | None, dtype: str | None, *, fall_back: bool
+) -> Engine | None:
+    """The CTranslate2 engine; with ``fall_back`` (``backend="auto"``), ``None`` when it cannot
+    load or run here, after a warning that says why.
+
+    On a GPU, one token is generated first: a CUDA library that CTranslate2's wheel needs and
+    the machine lacks (e.g. CUDA 12's cuBLAS on a CUDA 13 machine) only shows up then.
+    """
+    from ringkas.engines.ct2 import CT2Engine
+
+    try:
+        engine = CT2Engine(card, device=device, compute_type=dtype)
+        if engine.device != "cpu":
+            engine.generate(["."], None, GenerationOptions(max_new_tokens=1))
+    except ModelNotAvailableError:
+        raise  # no model at all: transformers would fail the same way
+    except (EngineNotAvailableError, ModelLoadError, ConfigError) as exc:
+        if not fall_back:
+            raise
+        logger.warning(
+            "CTranslate2 cannot run %s here (%s); using transformers instead. Pass "
+            "backend='transformers' to skip this attempt.",
+            card.id,
+            exc,
+        )
+        return None
     return engine
 
 
@@ -96,3 +140,4 @@ def clear_cache() -> None:
     """
     with _LOCK:
         _CACHE.clear()
+        _CT2_FAILED.clear()

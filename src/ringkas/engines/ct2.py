@@ -55,7 +55,7 @@ def is_available() -> bool:
     """
     try:
         import ctranslate2  # noqa: F401
-    except ImportError:
+    except (ImportError, OSError):  # not installed, or a shared library it needs is missing
         return False
     return True
 
@@ -219,6 +219,18 @@ def _load_tokenizer(path: Path | None) -> Any:
         ) from exc
 
 
+def _missing_library(exc: BaseException) -> bool:
+    """True when a CTranslate2 error says a shared library (cuBLAS, cuDNN ...) cannot be loaded.
+
+    >>> _missing_library(RuntimeError("Library libcublas.so.12 is not found or cannot be loaded"))
+    True
+    >>> _missing_library(RuntimeError("out of memory"))
+    False
+    """
+    text = str(exc).lower()
+    return ".so" in text or ".dll" in text or "cannot be loaded" in text
+
+
 def _threads() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -341,7 +353,16 @@ class CT2Engine:
         prefix = [plan.forced_bos_token] if plan and plan.forced_bos_token else None
         if prefix is not None:
             kwargs["target_prefix"] = [prefix] * len(source)
-        results = self.translator.translate_batch(source, **kwargs)
+        try:
+            results = self.translator.translate_batch(source, **kwargs)
+        except RuntimeError as exc:
+            if _missing_library(exc):
+                raise EngineNotAvailableError(
+                    f"CTranslate2 cannot run on {self.device} here: {exc}. Its PyPI wheels need "
+                    f"CUDA 12 libraries (cuBLAS, cuDNN) on a GPU. Use backend='transformers', "
+                    f"or install a ctranslate2 build that matches this machine's CUDA."
+                ) from exc
+            raise
         outputs = []
         for result in results:
             tokens = result.hypotheses[0]
