@@ -1529,6 +1529,7 @@ def rerender(path: Path) -> int:
         logger.error("--report: cannot read %s (%s)", path, exc)
         return 2
     report["settings"].setdefault("length_ratio", None)  # before per-sentence lengths
+    report["name"] = path.stem  # rewrite this file and its .md/.png, not a namesake's
     write(report, path.parent)
     return 0
 
