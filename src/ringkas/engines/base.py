@@ -19,12 +19,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar, runtime_checkable
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from ringkas.models.cards import ModelCard
 from ringkas.models.languages import LanguagePlan
 
-__all__ = ["Encodings", "Engine", "GenerationOptions", "auto_max_new_tokens"]
+__all__ = ["Encodings", "Engine", "GenerationOptions", "auto_max_new_tokens", "model_inputs"]
 
 T = TypeVar("T")
 
@@ -53,6 +53,25 @@ def auto_max_new_tokens(longest_input: int, ceiling: int) -> int:
     40
     """
     return max(1, min(ceiling, int(longest_input * 1.5) + 10))
+
+
+def model_inputs(
+    tokenizer: Any, card: ModelCard, plan: LanguagePlan | None, texts: Sequence[str]
+) -> tuple[list[str], str]:
+    """The texts as the tokenizer must see them, and what else decides their encoding.
+
+    Sets the tokenizer's source language where the family has one (NLLB, mBART, M2M100) and
+    puts the card's and the plan's text prefixes in front (``"summarize: "``, ``"<2en> "``).
+
+    >>> card = ModelCard(id="t5", family="t5", task="summarization", input_prefix="summarize: ")
+    >>> model_inputs(object(), card, None, ["Harga naik."])
+    (['summarize: Harga naik.'], '')
+    """
+    src_lang = plan.tokenizer_src_lang if plan is not None else None
+    if src_lang is not None:
+        tokenizer.src_lang = src_lang
+    prefix = card.input_prefix + (plan.text_prefix if plan else "")
+    return [prefix + t for t in texts], src_lang or ""
 
 
 @runtime_checkable

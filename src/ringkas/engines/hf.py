@@ -14,7 +14,12 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from ringkas.engines.base import Encodings, GenerationOptions, auto_max_new_tokens
+from ringkas.engines.base import (
+    Encodings,
+    GenerationOptions,
+    auto_max_new_tokens,
+    model_inputs,
+)
 from ringkas.errors import (
     ConfigError,
     ModelLoadError,
@@ -152,11 +157,8 @@ class HFEngine:
         self, texts: Sequence[str], plan: LanguagePlan | None, *, keep: bool = False
     ) -> list[list[int]]:
         """Input ids; ``keep`` them for the ``generate`` call that follows ``count_tokens``."""
-        src_lang = plan.tokenizer_src_lang if plan is not None else None
-        if src_lang is not None:
-            self.tokenizer.src_lang = src_lang
-        prefix = self.card.input_prefix + (plan.text_prefix if plan else "")
-        return self._encodings.get([prefix + t for t in texts], src_lang or "", keep=keep)
+        inputs, context = model_inputs(self.tokenizer, self.card, plan, texts)
+        return self._encodings.get(inputs, context, keep=keep)
 
     def count_tokens(self, texts: Sequence[str], plan: LanguagePlan | None) -> list[int]:
         """Token counts of ``texts`` as the model will see them (specials and prefixes included)."""
