@@ -18,6 +18,10 @@ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 python3 -c "import torch, transformers; print('torch', torch.__version__, 'transformers', transformers.__version__)"
 echo "cuBLAS 12 (needed by the ctranslate2 4.x wheels):"; find / -name 'libcublas.so.12*' -not -path '/proc/*' 2>/dev/null | head -3
 python3 -m pytest -q -p no:cacheprovider tests/engines/test_gpu.py -rs 2>&1 | tee "$OUT/gpu-tests.log" | tail -15
-timeout "${BENCH_TIMEOUT:-250}" python3 benchmarks/speed.py --device cuda --systems a,b,c,c16 \
+systems=a,b,c,c16  # d and e only where CTranslate2 imports and CUDA 12's cuBLAS is there
+if python3 -c "import ctranslate2" 2>/dev/null && find / -name 'libcublas.so.12*' -not -path '/proc/*' 2>/dev/null | grep -q .; then
+  systems="$systems,d,e"
+fi
+timeout "${BENCH_TIMEOUT:-250}" python3 benchmarks/speed.py --device cuda --systems "$systems" \
   --tf4-venv /tmp/tf4 --sentences 256 --repeats 2 --batch-sizes 32,64 --no-summary --articles 3 \
   --out "$OUT" 2>&1 | tail -45
