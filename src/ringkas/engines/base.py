@@ -16,8 +16,7 @@ True
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
@@ -26,7 +25,7 @@ from ringkas.models.languages import LanguagePlan
 
 __all__ = ["Encodings", "Engine", "GenerationOptions", "auto_max_new_tokens", "model_inputs"]
 
-T = TypeVar("T")
+S = TypeVar("S", bound=Sized)  # one text's encoding: token ids or token strings
 
 
 @dataclass(frozen=True)
@@ -107,14 +106,15 @@ class Engine(Protocol):
         ...
 
 
-class Encodings(Generic[T]):
+class Encodings(Generic[S]):
     """Tokenize each text once: what ``count_tokens`` encoded is kept for the ``generate`` call.
 
     Translation counts every sentence's tokens (to split and sort them), then generates them in
     batches; without this, each sentence would go through the (often pure-Python) tokenizer
     twice. ``context`` is whatever else changes the encoding (e.g. NLLB's source language).
-    ``get(..., keep=False)`` hands the kept encodings out and forgets them; at most ``limit`` are
-    kept, so pieces that were counted but never generated cannot pile up.
+    ``get(..., keep=False)`` hands the kept encodings out and forgets them. At most ``limit``
+    tokens are kept in all (when more come, the old ones go), so what was counted but never
+    generated (candidate chunks of a long article) cannot pile up (1M tokens: about 40 MB at most).
 
     >>> calls = []
     >>> def encode(texts):
@@ -125,22 +125,23 @@ class Encodings(Generic[T]):
     [['a', 'b'], ['c']]
     >>> memo.get(["c", "d e"], "", keep=False), calls
     ([['c'], ['d', 'e']], [['a b', 'c'], ['d e']])
-    >>> len(memo)
-    1
-    >>> small = Encodings(encode, limit=2)
-    >>> _ = small.get(["a", "b", "c"], "", keep=True)
-    >>> len(small)
-    2
+    >>> len(memo), memo.tokens
+    (1, 2)
+    >>> small = Encodings(encode, limit=3)
+    >>> _ = small.get(["a b", "c", "d"], "", keep=True)
+    >>> len(small), small.tokens
+    (2, 3)
     """
 
-    def __init__(self, encode: Callable[[list[str]], list[T]], limit: int = 50_000) -> None:
+    def __init__(self, encode: Callable[[list[str]], list[S]], limit: int = 1_000_000) -> None:
         self._encode, self._limit = encode, limit
-        self._kept: dict[tuple[str, str], T] = {}
+        self._kept: dict[tuple[str, str], S] = {}
+        self.tokens = 0  # tokens kept now
 
     def __len__(self) -> int:
         return len(self._kept)
 
-    def get(self, texts: Sequence[str], context: str, *, keep: bool) -> list[T]:
+    def get(self, texts: Sequence[str], context: str, *, keep: bool) -> list[S]:
         """The encoding of each text, in order; ``keep`` them for a later call, or hand out
         and forget the kept ones."""
         keys = [(context, t) for t in texts]
@@ -149,10 +150,16 @@ class Encodings(Generic[T]):
         fresh = dict(zip(missing, encoded, strict=True))
         found = [self._kept[k] if k in self._kept else fresh[k] for k in keys]
         if keep:
-            if len(self._kept) + len(fresh) > self._limit:
+            if self.tokens + sum(len(v) for v in fresh.values()) > self._limit:
                 self._kept.clear()
-            self._kept.update(itertools.islice(fresh.items(), self._limit))
+                self.tokens = 0
+            for key, value in fresh.items():
+                if self.tokens + len(value) > self._limit:
+                    break
+                self._kept[key] = value
+                self.tokens += len(value)
         else:
             for key in keys:
-                self._kept.pop(key, None)
+                if key in self._kept:
+                    self.tokens -= len(self._kept.pop(key))
         return found
