@@ -25,11 +25,10 @@ This module is a helper of ``speed.py``; running it does nothing.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -147,35 +146,6 @@ def _digest(*parts: Any) -> str:
     return digest.hexdigest()[:12]
 
 
-def _train_spm(texts: Iterable[str], vocab_size: int, **options: Any) -> bytes:
-    import sentencepiece as spm
-
-    buffer = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(list(texts)),
-        model_writer=buffer,
-        vocab_size=vocab_size,
-        hard_vocab_limit=False,
-        model_type="unigram",
-        character_coverage=1.0,
-        num_threads=1,
-        minloglevel=2,
-        **options,
-    )
-    return buffer.getvalue()
-
-
-def _normal_pieces(proto: bytes) -> list[str]:
-    import sentencepiece as spm
-
-    sp = spm.SentencePieceProcessor(model_proto=proto)
-    return [
-        sp.id_to_piece(i)
-        for i in range(sp.get_piece_size())
-        if not (sp.is_control(i) or sp.is_unknown(i))
-    ]
-
-
 def _cached(root: Path, name: str, key: str) -> Path | None:
     folder = root / f"{name}-{key}"
     return folder if (folder / "bench-model.json").is_file() else None
@@ -218,15 +188,17 @@ def build_marian(
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
 
-    from ringkas.testing import fix_marian_weights
+    from ringkas.testing import fix_marian_weights, sentencepiece_pieces, train_sentencepiece
 
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".tmp-{shape.name}-{key}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    proto = _train_spm(texts, shape.spm_vocab)  # <unk>=0 <s>=1 </s>=2, like OPUS-MT
+    proto = train_sentencepiece(
+        texts, shape.spm_vocab, hard_vocab_limit=False
+    )  # <unk>=0 <s>=1 </s>=2, like OPUS-MT
     vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
-    for piece in _normal_pieces(proto):
+    for piece in sentencepiece_pieces(proto):
         vocab.setdefault(piece, len(vocab))
     used = len(vocab)
     if used >= shape.vocab_size:
@@ -309,13 +281,17 @@ def build_mt5(
     import torch
     from transformers import GenerationConfig, MT5Config, MT5ForConditionalGeneration, T5Tokenizer
 
+    from ringkas.testing import train_sentencepiece
+
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".tmp-{shape.name}-{key}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     spm_path = tmp / "spiece.model"
     spm_path.write_bytes(
-        _train_spm(texts, shape.spm_vocab, pad_id=0, eos_id=1, unk_id=2, bos_id=-1)
+        train_sentencepiece(
+            texts, shape.spm_vocab, hard_vocab_limit=False, pad_id=0, eos_id=1, unk_id=2, bos_id=-1
+        )
     )
     native = T5Tokenizer.convert_to_native_format(vocab_file=str(spm_path), extra_ids=100)
     tokenizer = T5Tokenizer(**native, model_max_length=shape.max_positions)

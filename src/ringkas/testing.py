@@ -50,7 +50,7 @@ import logging
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,8 @@ __all__ = [
     "MADLAD_LANGUAGE_CODES",
     "build_tiny_model",
     "fix_marian_weights",
+    "sentencepiece_pieces",
+    "train_sentencepiece",
 ]
 
 logger = logging.getLogger(__name__)
@@ -323,15 +325,25 @@ def _quiet_transformers() -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
-def _train_spm(model_type: str, **options: Any) -> bytes:
-    """Train a sentencepiece model on the module's sentences; return its serialized proto."""
+def train_sentencepiece(
+    texts: Iterable[str], vocab_size: int, *, model_type: str = "unigram", **options: Any
+) -> bytes:
+    """Train a sentencepiece model on ``texts`` in memory (one thread, quiet); its proto bytes.
+
+    ``options`` go to ``SentencePieceTrainer.train`` (e.g. ``pad_id=0``, ``hard_vocab_limit``).
+
+    >>> proto = train_sentencepiece(ID_SENTENCES, 120)
+    >>> pieces = sentencepiece_pieces(proto)
+    >>> len(pieces) == 120 - 3, "<unk>" in pieces  # <unk>, <s>, </s> are not normal pieces
+    (True, False)
+    """
     import sentencepiece as spm
 
     buffer = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(ID_SENTENCES + EN_SENTENCES),
+        sentence_iterator=iter(list(texts)),
         model_writer=buffer,
-        vocab_size=_SPM_VOCAB,
+        vocab_size=vocab_size,
         model_type=model_type,
         character_coverage=1.0,
         num_threads=1,
@@ -341,8 +353,13 @@ def _train_spm(model_type: str, **options: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _spm_pieces(proto: bytes) -> list[str]:
-    """The normal (non-control, non-unknown) pieces of a sentencepiece model, in id order."""
+def sentencepiece_pieces(proto: bytes) -> list[str]:
+    """The normal (non-control, non-unknown) pieces of a sentencepiece model, in id order.
+
+    >>> pieces = sentencepiece_pieces(train_sentencepiece(ID_SENTENCES, 120))
+    >>> "<s>" in pieces, "</s>" in pieces, "▁" in "".join(pieces)
+    (False, False, True)
+    """
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_proto=proto)
@@ -351,6 +368,13 @@ def _spm_pieces(proto: bytes) -> list[str]:
         for i in range(sp.get_piece_size())
         if not (sp.is_control(i) or sp.is_unknown(i))
     ]
+
+
+def _train_spm(model_type: str, **options: Any) -> bytes:
+    """A sentencepiece model of the module's sentences, for the tiny models' tokenizers."""
+    return train_sentencepiece(
+        ID_SENTENCES + EN_SENTENCES, _SPM_VOCAB, model_type=model_type, **options
+    )
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -424,7 +448,7 @@ def _build_marian(out: Path, tmp: Path, seed: int, max_len: int) -> None:
 
     proto = _train_spm("unigram")  # sentencepiece ids: <unk>=0, <s>=1, </s>=2, like OPUS-MT
     vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
-    for piece in _spm_pieces(proto):
+    for piece in sentencepiece_pieces(proto):
         vocab.setdefault(piece, len(vocab))
     vocab["<pad>"] = len(vocab)  # Marian-NMT has no pad; the HF conversion appends it last
     for name in ("source.spm", "target.spm"):
@@ -515,7 +539,7 @@ def _build_m2m100(out: Path, tmp: Path, seed: int, max_len: int) -> None:
 
     proto = _train_spm("bpe")
     vocab: dict[str, int] = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
-    for piece in _spm_pieces(proto):
+    for piece in sentencepiece_pieces(proto):
         vocab.setdefault(piece, len(vocab))
     (tmp / "sentencepiece.bpe.model").write_bytes(proto)
     _write_json(tmp / "vocab.json", vocab)
