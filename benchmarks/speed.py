@@ -1530,6 +1530,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "wall_s": time.perf_counter() - start,
     }
     write(report, args.out)
+    wrong = {
+        name: run["info"].get("length_check")
+        for name, runs in raw["runs"].items()
+        for run in runs
+        if run["info"].get("length_check") != "ok"
+    }
+    if wrong:  # the systems did different work: their ratios mean nothing
+        logger.error("Output length check failed: %s", wrong)
+        return 1
     return 0
 
 
