@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from ringkas.errors import RingkasError  # noqa: E402
-from ringkas.evaluate import evaluate  # noqa: E402
+from ringkas.evaluation import evaluate  # noqa: E402
 
 logger = logging.getLogger("quality")
 

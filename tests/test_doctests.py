@@ -52,9 +52,12 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_modules_are_found() -> None:
-    assert {"ringkas", "ringkas.translate", "ringkas.text.segment", "ringkas.models.cards"} <= set(
-        MODULES
-    )
+    assert {
+        "ringkas",
+        "ringkas.translation",
+        "ringkas.text.segment",
+        "ringkas.models.cards",
+    } <= set(MODULES)
     assert "ringkas.__main__" not in MODULES
 
 

@@ -104,7 +104,7 @@ def test_version_is_written_once() -> None:
         pyproject = tomllib.load(fh)
     assert "version" not in pyproject["project"]
     assert "version" in pyproject["project"]["dynamic"]
-    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/ringkas/__init__.py"
+    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/ringkas/_version.py"
     version = ringkas.__version__
     assert re.fullmatch(r"\d+\.\d+\.\d+(?:[-.]?\w+)?", version)
     pattern = re.compile(rf"""["']{re.escape(version)}["']""")
@@ -114,7 +114,7 @@ def test_version_is_written_once() -> None:
         for path in (ROOT / folder).rglob("*")
         if path.suffix in (".py", ".ipynb", ".toml", ".cfg") and pattern.search(path.read_text())
     ]
-    assert places == ["src/ringkas/__init__.py"]
+    assert places == ["src/ringkas/_version.py"]
 
 
 def test_changelog_has_the_current_version() -> None:

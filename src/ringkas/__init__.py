@@ -9,19 +9,22 @@ Two calls cover the common case; everything else is for measuring and scaling th
 '...a short English summary...'
 
 Importing ringkas is cheap: torch and transformers load with the first model.
+
+No function here shares a module's name, so ``import ringkas.evaluation`` always gives the
+module (``translation``, ``summarization`` and ``evaluation`` hold ``translate``,
+``summarize`` and ``evaluate``).
 """
 
 from __future__ import annotations
 
 from ringkas import errors
+from ringkas._version import __version__
 from ringkas.data import load_dataset
-from ringkas.evaluate import evaluate
+from ringkas.evaluation import evaluate
 from ringkas.jobs import JobSummary, run_job
-from ringkas.summarize import Summarizer, summarize
+from ringkas.summarization import Summarizer, summarize
 from ringkas.text.clean import CleanArticle, clean_article
-from ringkas.translate import Translator, translate
-
-__version__ = "0.1.0"
+from ringkas.translation import Translator, translate
 
 __all__ = [
     "CleanArticle",

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ringkas import __version__
+from ringkas._version import __version__
 from ringkas.errors import RingkasError
 
 __all__ = ["build_parser", "main"]
@@ -171,7 +171,7 @@ def _run_texts(
 
 
 def _translate(args: argparse.Namespace, out: TextIO) -> None:
-    from ringkas.translate import Translator
+    from ringkas.translation import Translator
 
     translator: Translator | None = None
 
@@ -192,7 +192,7 @@ def _translate(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _summarize(args: argparse.Namespace, out: TextIO) -> None:
-    from ringkas.summarize import Summarizer
+    from ringkas.summarization import Summarizer
 
     def run(texts: list[str]) -> list[str]:
         summarizer = Summarizer(
@@ -219,7 +219,7 @@ def _models(_: argparse.Namespace, out: TextIO) -> None:
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> None:
-    from ringkas.evaluate import compare, evaluate
+    from ringkas.evaluation import compare, evaluate
 
     kwargs = {
         "translation_model": args.translation_model, "strategy": args.strategy, "lang": args.lang,

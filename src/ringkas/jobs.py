@@ -66,7 +66,7 @@ from tqdm.auto import tqdm
 
 from ringkas.errors import ConfigError, EngineNotAvailableError, InputError, RingkasError
 from ringkas.io import parse_jsonl_line
-from ringkas.summarize import STRATEGIES
+from ringkas.summarization import STRATEGIES
 
 __all__ = [
     "ENGINES",
@@ -161,7 +161,7 @@ def _model_key(model: str | None) -> str | None:
 def make_runner(settings: JobSettings, *, device: str | None, batch_size: int | None) -> Runner:
     """Load the job's model once; the returned function maps a list of texts to its results."""
     if settings.task == "translate":
-        from ringkas.translate import Translator
+        from ringkas.translation import Translator
 
         translator = Translator(settings.model, backend=settings.backend, device=device)
 
@@ -173,7 +173,7 @@ def make_runner(settings: JobSettings, *, device: str | None, batch_size: int | 
 
         return translate
 
-    from ringkas.summarize import Summarizer
+    from ringkas.summarization import Summarizer
 
     summarizer = Summarizer(
         settings.model,
@@ -832,9 +832,9 @@ def run_job(
     >>> sorted(p.name for p in (folder / "out").iterdir())
     ['errors.jsonl', 'manifest.json', 'shards']
     """
-    from ringkas import __version__
+    from ringkas._version import __version__
+    from ringkas.inputs import show_progress_default
     from ringkas.models.languages import normalize
-    from ringkas.translate import show_progress_default
 
     if engine not in ENGINES:
         raise ConfigError(f"engine must be one of {ENGINES}, got {engine!r}.")

@@ -387,7 +387,7 @@ def _resample_means(data: np.ndarray, n: int, seed: int) -> np.ndarray:
 
 
 def _version() -> str:
-    from ringkas import __version__
+    from ringkas._version import __version__
 
     return __version__
 

@@ -1,7 +1,7 @@
 """The Engine protocol: load a model once, then turn batches of source texts into output texts.
 
-Engines know nothing about documents, sentences or batching policy: :mod:`ringkas.translate` and
-:mod:`ringkas.summarize` hand them ready-made batches. A new backend (CTranslate2, ONNX ...) is a
+Engines know nothing about documents, sentences or batching policy: :mod:`ringkas.translation` and
+:mod:`ringkas.summarization` hand them ready-made batches. A new backend (CTranslate2, ONNX ...) is a
 class with these few members, registered in :mod:`ringkas.engines`.
 
 >>> from ringkas.engines import load_engine

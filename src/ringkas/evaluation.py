@@ -165,7 +165,7 @@ def _predict(
 ) -> tuple[list[str], dict[str, Any]]:
     """Run ``system`` over the sources; returns predictions and what describes the system."""
     if task == "translate":
-        from ringkas.translate import Translator
+        from ringkas.translation import Translator
 
         translator = Translator(system, backend=settings["backend"], device=settings["device"])
         preds = translator.translate(
@@ -177,7 +177,7 @@ def _predict(
                      "backend": engine.backend, "device": engine.device, "dtype": engine.dtype,
                      "num_beams": settings["num_beams"] or translator.card.generation.get("num_beams", 1)}  # fmt: skip
         return list(preds), info
-    from ringkas.summarize import Summarizer
+    from ringkas.summarization import Summarizer
 
     strategy = EXTRACTIVE_SYSTEMS.get(system or "", settings["strategy"])
     summarizer = Summarizer(

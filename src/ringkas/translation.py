@@ -13,58 +13,22 @@ the translations are put back in order and each document is rebuilt around its o
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import overload
 
 from ringkas.batching import run_requests
 from ringkas.engines import Engine, GenerationOptions, load_engine
-from ringkas.errors import ConfigError, InputError
+from ringkas.errors import ConfigError
+from ringkas.inputs import check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LanguagePlan, normalize, plan
 from ringkas.text.chunk import Split, split_to_budget
 from ringkas.text.segment import Segment, rebuild, segment
 
-__all__ = ["Translator", "check_texts", "show_progress_default", "translate"]
+__all__ = ["Translator", "translate"]
 
 logger = logging.getLogger(__name__)
-
-
-def check_texts(text: object, *, caller: str) -> tuple[list[str], bool]:
-    """Validate user input: a string, or an iterable of strings. Returns (texts, was_single).
-
-    >>> check_texts("satu", caller="translate")
-    (['satu'], True)
-    """
-    if text is None:
-        raise InputError(f"{caller}: text is None. Pass a string, or a list of strings.")
-    if isinstance(text, str):
-        return [text], True
-    if isinstance(text, (bytes, bytearray)):
-        raise InputError(
-            f"{caller}: got bytes, not a string. Decode it first, e.g. data.decode('utf-8')."
-        )
-    if not isinstance(text, Iterable):
-        raise InputError(
-            f"{caller}: text must be a string or a list of strings, got {type(text).__name__}."
-        )
-    texts = list(text)
-    for index, item in enumerate(texts):
-        if not isinstance(item, str):
-            raise InputError(
-                f"{caller}: item {index} is {type(item).__name__} ({item!r:.40}), not a string. "
-                f"Every item must be a string; convert or drop it (missing values: use '')."
-            )
-    return texts, False
-
-
-def show_progress_default(show_progress: bool | None) -> bool:
-    """``None`` means: show progress bars when standard error is a terminal.
-
-    >>> show_progress_default(True), show_progress_default(False)
-    (True, False)
-    """
-    return sys.stderr.isatty() if show_progress is None else bool(show_progress)
 
 
 @dataclass
@@ -119,6 +83,34 @@ class Translator:
             f"Translator(model={self.card.id!r}, backend={self.backend!r}, "
             f"device={self.device!r}, dtype={self.engine.dtype!r})"
         )
+
+    @overload
+    def translate(  # type: ignore[overload-overlap]  # a str is an Iterable[str]; str wins
+        self,
+        text: str,
+        *,
+        src: str = "id",
+        tgt: str = "en",
+        batch_size: int | None = None,
+        max_batch_tokens: int | None = None,
+        num_beams: int | None = None,
+        max_new_tokens: int | None = None,
+        show_progress: bool | None = None,
+    ) -> str: ...
+
+    @overload
+    def translate(
+        self,
+        text: Iterable[str],
+        *,
+        src: str = "id",
+        tgt: str = "en",
+        batch_size: int | None = None,
+        max_batch_tokens: int | None = None,
+        num_beams: int | None = None,
+        max_new_tokens: int | None = None,
+        show_progress: bool | None = None,
+    ) -> list[str]: ...
 
     def translate(
         self,
@@ -247,6 +239,40 @@ def _count_short(splits: list[Split], outputs: list[str]) -> int:
         for split, out in zip(splits, outputs, strict=True)
         if len(split.join()) >= 40 and len(out) < 0.3 * len(split.join())
     )
+
+
+@overload
+def translate(  # type: ignore[overload-overlap]  # a str is an Iterable[str]; str wins
+    text: str,
+    *,
+    src: str = "id",
+    tgt: str = "en",
+    model: str | None = None,
+    backend: str = "auto",
+    device: str | None = None,
+    batch_size: int | None = None,
+    max_batch_tokens: int | None = None,
+    num_beams: int | None = None,
+    max_new_tokens: int | None = None,
+    show_progress: bool | None = None,
+) -> str: ...
+
+
+@overload
+def translate(
+    text: Iterable[str],
+    *,
+    src: str = "id",
+    tgt: str = "en",
+    model: str | None = None,
+    backend: str = "auto",
+    device: str | None = None,
+    batch_size: int | None = None,
+    max_batch_tokens: int | None = None,
+    num_beams: int | None = None,
+    max_new_tokens: int | None = None,
+    show_progress: bool | None = None,
+) -> list[str]: ...
 
 
 def translate(

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import overload
 
 from tqdm.auto import tqdm
 
@@ -32,12 +33,13 @@ from ringkas.batching import run_requests
 from ringkas.engines import Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError, InputError, ModelNotAvailableError
 from ringkas.extractive import lead, textrank
+from ringkas.inputs import check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import normalize
 from ringkas.text.chunk import pack_by_sentences
 from ringkas.text.clean import clean_article
 from ringkas.text.segment import join_quotes, split_sentences
-from ringkas.translate import Translator, check_texts, show_progress_default
+from ringkas.translation import Translator
 
 __all__ = ["LONG_INPUT", "STRATEGIES", "Summarizer", "summarize"]
 
@@ -142,6 +144,36 @@ class Summarizer:
             return self.card.languages("target")[0]
         targets = self.card.target_languages
         return "id" if "*" in targets or "id" in targets else targets[0]
+
+    @overload
+    def summarize(  # type: ignore[overload-overlap]  # a str is an Iterable[str]; str wins
+        self,
+        text: str,
+        *,
+        lang: str = "en",
+        max_words: int | None = None,
+        min_words: int | None = None,
+        clean: bool = True,
+        long_input: str = "chunk",
+        batch_size: int | None = None,
+        num_beams: int | None = None,
+        show_progress: bool | None = None,
+    ) -> str: ...
+
+    @overload
+    def summarize(
+        self,
+        text: Iterable[str],
+        *,
+        lang: str = "en",
+        max_words: int | None = None,
+        min_words: int | None = None,
+        clean: bool = True,
+        long_input: str = "chunk",
+        batch_size: int | None = None,
+        num_beams: int | None = None,
+        show_progress: bool | None = None,
+    ) -> list[str]: ...
 
     def summarize(
         self,
@@ -268,6 +300,46 @@ class Summarizer:
             )  # fmt: skip
             return chunks[:1]
         return chunks
+
+
+@overload
+def summarize(  # type: ignore[overload-overlap]  # a str is an Iterable[str]; str wins
+    text: str,
+    *,
+    lang: str = "en",
+    model: str | None = None,
+    translation_model: str | None = None,
+    strategy: str = "auto",
+    max_words: int | None = None,
+    min_words: int | None = None,
+    clean: bool = True,
+    long_input: str = "chunk",
+    backend: str = "auto",
+    device: str | None = None,
+    batch_size: int | None = None,
+    num_beams: int | None = None,
+    show_progress: bool | None = None,
+) -> str: ...
+
+
+@overload
+def summarize(
+    text: Iterable[str],
+    *,
+    lang: str = "en",
+    model: str | None = None,
+    translation_model: str | None = None,
+    strategy: str = "auto",
+    max_words: int | None = None,
+    min_words: int | None = None,
+    clean: bool = True,
+    long_input: str = "chunk",
+    backend: str = "auto",
+    device: str | None = None,
+    batch_size: int | None = None,
+    num_beams: int | None = None,
+    show_progress: bool | None = None,
+) -> list[str]: ...
 
 
 def summarize(
