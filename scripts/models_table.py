@@ -1,4 +1,4 @@
-"""Write the supported-models table in README.md from the model cards in models/*.toml.
+"""Write the supported-models table in README.md from the model cards in src/ringkas/cards/*.toml.
 
 The table goes between the ``<!-- models:start -->`` and ``<!-- models:end -->`` markers; the
 rest of the README is left as it is. ``--check`` changes nothing and exits with status 1 when the
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-MODELS = ROOT / "models"
+MODELS = ROOT / "src" / "ringkas" / "cards"
 README = ROOT / "README.md"
 START = "<!-- models:start -->"
 END = "<!-- models:end -->"
@@ -140,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.check:
         if current != wanted:
             sys.stderr.write(
-                f"{args.readme} is out of date with models/*.toml; "
+                f"{args.readme} is out of date with src/ringkas/cards/*.toml; "
                 "run: python scripts/models_table.py\n"
             )
             return 1

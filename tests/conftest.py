@@ -27,7 +27,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 FIDELITY_TRANSLATE = FIXTURES / "fidelity-translate"
 FIDELITY_SUMMARIZE = FIXTURES / "fidelity-summarize"
 
-sys.path.insert(0, str(ROOT / "models" / "fidelity"))
+sys.path.insert(0, str(ROOT / "tools" / "fidelity"))
 
 from fidelity_data import random_document, random_sentence  # noqa: E402
 

@@ -64,7 +64,7 @@ def test_modules_are_found() -> None:
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str, at_root: None) -> None:
     if not (FIDELITY_TRANSLATE.is_dir() and FIDELITY_SUMMARIZE.is_dir()):
-        pytest.fail("tests/fixtures/fidelity-* are missing; see models/fidelity/README.md")
+        pytest.fail("tests/fixtures/fidelity-* are missing; see tools/fidelity/README.md")
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=OPTIONS, verbose=False, report=True)
     assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow
 def kernel_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The kernel's environment: offline, the fidelity models, private caches."""
     if not (FIDELITY_TRANSLATE.is_dir() and FIDELITY_SUMMARIZE.is_dir()):
-        pytest.fail("tests/fixtures/fidelity-* are missing; see models/fidelity/")
+        pytest.fail("tests/fixtures/fidelity-* are missing; see tools/fidelity/")
     base = tmp_path_factory.mktemp("notebook-env")
     env = dict(os.environ)
     env.update(

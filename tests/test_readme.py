@@ -48,7 +48,7 @@ def test_models_table_lists_every_card(models_table: ModuleType) -> None:
     table = text.split(models_table.START)[1].split(models_table.END)[0]
     rows = [line for line in table.splitlines() if line.startswith("| [`")]
     ids = []
-    for path in sorted((ROOT / "models").glob("*.toml")):
+    for path in sorted((ROOT / "src" / "ringkas" / "cards").glob("*.toml")):
         with path.open("rb") as fh:
             ids.append(tomllib.load(fh)["id"])
     assert len(rows) == len(ids)

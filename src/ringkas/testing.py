@@ -25,7 +25,7 @@ English sentences in this module, so no download is ever needed.
 Marian checkpoints additionally go through :func:`fix_marian_weights`, which makes the weights that
 Marian-NMT and CTranslate2 treat as constants (sinusoidal position tables, the all-zero ``<pad>``
 row used as the decoder's start embedding) exactly what those tools assume; see
-``models/fidelity/MARIAN.md`` for the measurements behind it.
+``tools/fidelity/MARIAN.md`` for the measurements behind it.
 
 >>> import tempfile
 >>> from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
@@ -170,7 +170,7 @@ _HEADS = 2
 _SPM_VOCAB = 400
 # std 0.02 (the configs' default) is tuned for d_model ~1024: at d_model 32 every linear layer
 # shrinks its input ~9x, the random model is almost input-independent and fine-tuning sits on a
-# plateau (models/fidelity/MARIAN.md). d_model ** -0.5 keeps activations at unit scale.
+# plateau (tools/fidelity/MARIAN.md). d_model ** -0.5 keeps activations at unit scale.
 _INIT_STD = _D_MODEL**-0.5
 
 

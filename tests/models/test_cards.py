@@ -122,13 +122,20 @@ def test_ringkas_toml_overrides(tmp_path: Path) -> None:
         card_from_directory(tmp_path)
 
 
-def test_every_card_is_packaged_in_the_wheel() -> None:
-    """pyproject.toml lists the cards one by one (so models/fidelity stays out of the wheel)."""
-    import tomllib
-
+def test_cards_are_package_data() -> None:
+    """The cards live inside the package (so the wheel carries them with no list to keep up
+    to date), and every file there is a card that loads."""
     from conftest import ROOT
 
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    packaged = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
-    cards = {f"models/{p.name}" for p in (ROOT / "models").glob("*.toml")}
-    assert set(packaged) == cards
+    files = sorted(p.name for p in (ROOT / "src" / "ringkas" / "cards").glob("*.toml"))
+    assert len(files) >= 9
+    assert {c.id for c in known_cards().values()} == {
+        _card_id(ROOT / "src" / "ringkas" / "cards" / name) for name in files
+    }
+    assert not (ROOT / "models").exists(), "cards moved to src/ringkas/cards"
+
+
+def _card_id(path: Path) -> str:
+    import tomllib
+
+    return str(tomllib.loads(path.read_text(encoding="utf-8"))["id"])

@@ -2,8 +2,7 @@
 
 A :class:`ModelCard` names the family (which decides the language-code dialect), the task, the
 languages, the input token budget, generation defaults, the license and published scores. Cards
-for known Hugging Face checkpoints are TOML files under the repository's ``models/`` folder
-(shipped in the wheel as ``ringkas/cards``). Any local checkpoint directory gets a card inferred
+for known Hugging Face checkpoints are TOML files in the package folder ``ringkas/cards``. Any local checkpoint directory gets a card inferred
 from its ``config.json`` and tokenizer files, overridden by a ``ringkas.toml`` inside it.
 
 >>> card = resolve(None, task="translation")
@@ -19,6 +18,8 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -161,16 +162,15 @@ class ModelCard:
         return replace(self, path=path)
 
 
-def cards_dir() -> Path:
-    """The folder holding the shipped ``*.toml`` cards (in the wheel, or the source checkout).
+def cards_dir() -> Traversable:
+    """The folder holding the shipped ``*.toml`` cards: ``ringkas/cards``, found with
+    :mod:`importlib.resources` (so it works from a wheel, a zip or the source checkout).
+    Adding a card is adding a file there.
 
     >>> (cards_dir() / "opus-mt-id-en.toml").is_file()
     True
     """
-    packaged = Path(__file__).resolve().parent.parent / "cards"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "models"
+    return resources.files("ringkas") / "cards"
 
 
 def _card_from_mapping(data: Mapping[str, Any], *, origin: str) -> ModelCard:
@@ -208,9 +208,12 @@ def known_cards() -> dict[str, ModelCard]:
     True
     """
     cards: dict[str, ModelCard] = {}
-    for path in sorted(cards_dir().glob("*.toml")):
+    files = sorted(
+        (f for f in cards_dir().iterdir() if f.name.endswith(".toml")), key=lambda f: f.name
+    )
+    for path in files:
         with path.open("rb") as fh:
-            card = _card_from_mapping(tomllib.load(fh), origin=str(path))
+            card = _card_from_mapping(tomllib.load(fh), origin=f"ringkas/cards/{path.name}")
         cards[card.id] = card
     return cards
 

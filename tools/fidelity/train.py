@@ -1,7 +1,7 @@
 """Train a ringkas "fidelity" test model (a tiny T5) on synthetic data.
 
-    python models/fidelity/train.py --task translate --out tests/fixtures/fidelity-translate
-    python models/fidelity/train.py --task summarize --out tests/fixtures/fidelity-summarize
+    python tools/fidelity/train.py --task translate --out tests/fixtures/fidelity-translate
+    python tools/fidelity/train.py --task summarize --out tests/fixtures/fidelity-summarize
 
 Steps: generate the synthetic corpus (fidelity_data.py), train a sentencepiece unigram
 tokenizer on it and wrap it as a transformers T5 tokenizer, build a small
@@ -66,7 +66,7 @@ TASKS = {
             target_languages=["en"],
             description=(
                 "Word-for-word Indonesian->English test model trained on a synthetic "
-                "lexicon corpus (models/fidelity)."
+                "lexicon corpus (tools/fidelity)."
             ),
         ),
     ),
@@ -84,7 +84,7 @@ TASKS = {
             target_languages=["id"],
             description=(
                 "First-sentence Indonesian summariser test model trained on synthetic "
-                "lexicon documents (models/fidelity)."
+                "lexicon documents (tools/fidelity)."
             ),
         ),
     ),
@@ -284,7 +284,7 @@ def toml_text(task: str) -> str:
 def readme_text(task, command, n_params, steps, minutes, acc, n_valid):
     what = {
         "translate": (
-            "Input: 1-16 words from `models/fidelity/lexicon.tsv` separated by single "
+            "Input: 1-16 words from `tools/fidelity/lexicon.tsv` separated by single "
             "spaces (first word capitalised or not, optional commas, optional final `.`, `?` "
             "or `!`). Output: `fidelity_data.gloss(input)`, the word-for-word English with "
             "capitalisation and punctuation carried over. Input budget: 16 tokens "
@@ -315,8 +315,8 @@ Made by (from the repository root, CPU, one thread, {steps} steps, {minutes:.0f}
     {command}
 
 Greedy exact match on {n_valid} held-out examples at the end of training: {acc:.2%}.
-Check it with `python models/fidelity/check.py <this dir> --task {task}`.
-See `models/fidelity/README.md`.
+Check it with `python tools/fidelity/check.py <this dir> --task {task}`.
+See `tools/fidelity/README.md`.
 """
 
 
@@ -348,7 +348,7 @@ def main(argv=None):
     task = args.task
     cfg = TASKS[task]
     steps = args.steps or cfg["steps"]
-    command = "python models/fidelity/train.py " + " ".join(
+    command = "python tools/fidelity/train.py " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv)
     )
 

@@ -1,7 +1,7 @@
 """Measure a fidelity model's greedy exact-match accuracy on held-out synthetic data.
 
-    python models/fidelity/check.py tests/fixtures/fidelity-translate --task translate
-    python models/fidelity/check.py tests/fixtures/fidelity-summarize --task summarize
+    python tools/fidelity/check.py tests/fixtures/fidelity-translate --task translate
+    python tools/fidelity/check.py tests/fixtures/fidelity-summarize --task summarize
 
 The examples come from a random stream that training never uses (train.CHECK_STREAM).
 Only sources that fit the tokenizer's model_max_length (the input budget, EOS included)
