@@ -165,4 +165,3 @@ def test_changelog_has_the_current_version() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "Keep a Changelog" in text
     assert re.search(rf"^## \[{re.escape(ringkas.__version__)}\]", text, re.M)
-
