@@ -134,3 +134,28 @@ def test_each_sentence_is_tokenized_once(backend: str) -> None:
     assert sorted(encoded) == sorted(set(unique))  # counted once, and not again to generate
     assert out[2] == gloss(unique[0])
     assert len(engine._encodings) == kept_before  # generate took back what counting kept
+
+
+class _Wrapping:
+    """An engine that runs another one and records the batches it was given."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.batches: list[list[str]] = []
+
+    def __getattr__(self, name: str) -> Any:  # backend, card, count_tokens ...: the inner's
+        return getattr(self.inner, name)
+
+    def generate(self, texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+        self.batches.append(list(texts))
+        return list(self.inner.generate(texts, plan, options, **kwargs))
+
+
+def test_an_engine_given_is_used_as_it_is(translator: Translator) -> None:
+    wrapper = _Wrapping(translator.engine)
+    wrapped = Translator(wrapper, backend="no such backend")  # backend etc. are not looked at
+    assert wrapped.engine is wrapper and wrapped.card is translator.card
+    rng = random.Random(11)
+    sentences = [sentence(rng) for _ in range(3)]
+    assert wrapped.translate(" ".join(sentences)) == " ".join(gloss(s) for s in sentences)
+    assert sorted(s for batch in wrapper.batches for s in batch) == sorted(sentences)
