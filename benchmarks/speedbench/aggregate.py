@@ -141,6 +141,15 @@ def _ratios(
     return out
 
 
+BASELINES = (("a", "pipeline"), ("b", "generate loop"))
+TARGETS = (  # (target, system, what is compared, threshold); {ref}: each of the BASELINES
+    ("ringkas+CT2 tokens/s >= 4x the {ref} (mixed)", "d", "tps:mixed", 4.0),
+    ("ringkas+CT2 peak RSS <= 0.5x the {ref}", "d", "rss", 0.5),
+    ("ringkas+transformers tokens/s >= 1.3x the {ref} (mixed)", "c", "tps:mixed", 1.3),
+    ("ringkas+transformers never slower than the {ref} (uniform)", "c", "tps:uniform", 1.0),
+)
+
+
 def targets(result: dict[str, Any], s: Settings, key: str = "tokens_per_s") -> list[dict[str, Any]]:
     """The issue's targets, each met / not met / not measured.
 
@@ -170,30 +179,11 @@ def targets(result: dict[str, Any], s: Settings, key: str = "tokens_per_s") -> l
     def rss(name: str) -> float | None:
         return systems.get(name, {}).get("peak_rss_mb")
 
-    checks: list[tuple[str, str, str, str, float]] = []  # (target, num, den, kind, threshold)
-    for ref, label in (("a", "pipeline"), ("b", "generate loop")):
-        checks.append(
-            (f"ringkas+CT2 tokens/s >= 4x the {label} (mixed)", "d", ref, "tps:mixed", 4.0)
-        )
-        checks.append((f"ringkas+CT2 peak RSS <= 0.5x the {label}", "d", ref, "rss", 0.5))
-        checks.append(
-            (
-                f"ringkas+transformers tokens/s >= 1.3x the {label} (mixed)",
-                "c",
-                ref,
-                "tps:mixed",
-                1.3,
-            )
-        )
-        checks.append(
-            (
-                f"ringkas+transformers never slower than the {label} (uniform)",
-                "c",
-                ref,
-                "tps:uniform",
-                1.0,
-            )
-        )
+    checks = [
+        (what.format(ref=label), num, ref, kind, threshold)
+        for ref, label in BASELINES
+        for what, num, kind, threshold in TARGETS
+    ]
     out: list[dict[str, Any]] = []
     for target, num, den, kind, threshold in checks:
         if kind == "rss":

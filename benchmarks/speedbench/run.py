@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,6 @@ class Bench:
     long_articles: list[str]
     corpus_stats: dict[str, Any]
     ct2_length_check: str = "not run"
-    checks: dict[str, str] = field(default_factory=dict)
 
 
 def _token_stats(lengths: Sequence[int]) -> dict[str, float]:
