@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ringkas.text.segment as segment_module
-from ringkas.text.segment import ABBREVIATIONS, join_quotes, rebuild, segment, split_sentences
+from ringkas.text.segment import (
+    ABBREVIATIONS,
+    LINE_BREAKS,
+    join_quotes,
+    rebuild,
+    segment,
+    split_sentences,
+)
 
 
 def test_abbreviations_numbers_and_dates_do_not_split() -> None:
@@ -204,3 +211,44 @@ _MARKS = st.sampled_from([*list("aZ9 .!?…\"“”'()«»-\t\u00a0"), "Dr.", "N
 def test_linear_splitter_agrees_with_the_obvious_rule(line: str) -> None:
     got = [(s.start, s.end) for s in segment(line) if s.is_text]
     assert got == _reference_spans(line)
+
+
+# --- every line break str.splitlines() knows is a line break (issue 14, item 8) --------------
+
+
+@pytest.mark.parametrize(
+    "brk", ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\x1c", "\x1d", "\x1e"]
+)
+def test_unicode_line_breaks_end_a_sentence_and_are_kept_verbatim(brk: str) -> None:
+    text = f"Judul tanpa titik{brk}Harga naik.  {brk}{brk}Pedagang mengeluh{brk}"
+    segments = segment(text)
+    assert [(s.text, s.is_text) for s in segments] == [
+        ("Judul tanpa titik", True),
+        (brk, False),
+        ("Harga naik.", True),
+        (f"  {brk}{brk}", False),
+        ("Pedagang mengeluh", True),
+        (brk, False),
+    ]
+    assert rebuild(segments, ["A", "B.", "C"]) == f"A{brk}B.  {brk}{brk}C{brk}"
+
+
+def test_line_breaks_are_exactly_those_of_splitlines() -> None:
+    breaks = {chr(i) for i in range(0x3000) if len(f"a{chr(i)}b".splitlines()) == 2}
+    assert breaks == set(LINE_BREAKS)
+
+
+_LINES = st.sampled_from(
+    ["Ani datang.", "Dr. Budi", "harga", " ", "  ", "\t", "\u00a0", *LINE_BREAKS, "\r\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=40).map("".join))
+def test_no_sentence_holds_a_line_break_and_all_of_them_survive_a_rebuild(text: str) -> None:
+    segments = segment(text)
+    sentences = [s.text for s in segments if s.is_text]
+    assert not any(len(s.splitlines()) > 1 or s != s.strip() for s in sentences)
+    replaced = rebuild(segments, ["X"] * len(sentences))
+    assert [c for c in replaced if c in LINE_BREAKS] == [c for c in text if c in LINE_BREAKS]
+    assert rebuild(segments, sentences) == text

@@ -2,7 +2,9 @@
 
 Every character of the input lands in exactly one :class:`Segment`: sentences (``is_text=True``)
 are what a model sees; everything else (line breaks, blank lines, indentation, the spaces between
-sentences) is kept verbatim. ``"".join(s.text for s in segment(doc)) == doc`` always holds.
+sentences) is kept verbatim. ``"".join(s.text for s in segment(doc)) == doc`` always holds. A line
+break is any break :meth:`str.splitlines` knows (:data:`LINE_BREAKS`: U+2028, U+2029, NEL, form
+feed and vertical tab as well as "\\n" and "\\r"), and no sentence runs across one.
 
 The sentence splitter knows Indonesian news text: abbreviations ("Dr.", "Prof.", "No.", "dll.",
 "Rp."), initials ("M. Yusuf"), numbers ("1.000", "5,5", "8/10/2019", "10.30"), ellipses, and
@@ -19,7 +21,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["ABBREVIATIONS", "Segment", "join_quotes", "rebuild", "segment", "split_sentences"]
+__all__ = [
+    "ABBREVIATIONS",
+    "LINE_BREAKS",
+    "Segment",
+    "join_quotes",
+    "rebuild",
+    "segment",
+    "split_sentences",
+]
+
+#: Every character :meth:`str.splitlines` breaks a line at ("\r\n" counts as one break): line
+#: feed, carriage return, vertical tab, form feed, the file/group/record separators, NEL (U+0085)
+#: and the Unicode line and paragraph separators (U+2028, U+2029). A sentence never runs across
+#: one; the break is kept verbatim between sentences, like "\n".
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(r"(\r\n|[" + LINE_BREAKS + "])")
 
 #: Lower-cased words that end with a period without ending the sentence when a capitalised word
 #: or a number follows: titles and ranks before names, "No." and "Rp." before numbers, address
@@ -133,8 +150,8 @@ def segment(text: str) -> list[Segment]:
     """
     segments: list[Segment] = []
     pos = 0
-    for line in re.split(r"(\r\n|\n|\r)", text):
-        if line in ("\n", "\r\n", "\r") or not line.strip():
+    for line in _LINE_BREAK.split(text):
+        if not line.strip():  # a line break, or a line of whitespace only
             if line:
                 segments.append(Segment(line, pos, pos + len(line), False))
             pos += len(line)
