@@ -28,6 +28,7 @@ FIDELITY_TRANSLATE = FIXTURES / "fidelity-translate"
 FIDELITY_SUMMARIZE = FIXTURES / "fidelity-summarize"
 
 sys.path.insert(0, str(ROOT / "tools" / "fidelity"))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # tests/benchmarks import quality, speedbench
 
 from fidelity_data import random_document, random_sentence  # noqa: E402
 

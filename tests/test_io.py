@@ -50,3 +50,29 @@ def test_jsonl_line_separator_inside_a_string_is_not_a_line_break(tmp_path: Path
     path = tmp_path / "a.jsonl"
     path.write_text('{"text": "satu\u2028dua"}\n', encoding="utf-8")
     assert read_jsonl(path, field="text") == [{"text": "satu\u2028dua"}]
+
+
+def test_field_checks_shared_with_jobs_name_the_option() -> None:
+    from ringkas.io import field_value, kind_of, string_field
+
+    record = {"id": None, "body": 7}
+    assert field_value(record, "body", where="x") == 7
+    with pytest.raises(InputError) as info:
+        field_value(record, "key", where="in.jsonl, line 4", kind="id", option="--id-field")
+    assert str(info.value) == (
+        "in.jsonl, line 4: no field 'key' (it has: id, body). Choose the id field with --id-field."
+    )
+    with pytest.raises(InputError) as info:
+        string_field(record, "id", where="in.jsonl, line 4", option="--text-field")
+    assert str(info.value) == "in.jsonl, line 4: field 'id' is null, not a string."
+    assert [kind_of(v) for v in (None, True, 1.5, {})] == ["null", "bool", "float", "dict"]
+
+
+def test_decode_utf8_names_the_byte_and_the_fix() -> None:
+    from ringkas.io import decode_utf8
+
+    assert decode_utf8(b"\xef\xbb\xbfSatu.", where="a") == "Satu."
+    with pytest.raises(InputError) as info:
+        decode_utf8(b"ok \xff", where="in.jsonl, line 2")
+    assert str(info.value).startswith("in.jsonl, line 2 is not UTF-8 text (byte 3 is b'\\xff').")
+    assert "iconv" in str(info.value)

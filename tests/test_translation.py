@@ -137,3 +137,13 @@ def test_each_sentence_is_tokenized_once(backend: str) -> None:
     assert sorted(encoded) == sorted(set(unique))  # encoded once, and not again to generate
     assert given and all(given)  # every batch was generated from its encodings
     assert out[2] == gloss(unique[0])
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\r\n"])
+def test_unicode_line_breaks_are_kept_verbatim(translator: Translator, brk: str) -> None:
+    # Lines without a final stop: before, "\u2028" was whitespace inside one sentence, the model
+    # saw both lines as one, and the break was lost (issue 14, item 8).
+    doc = f"Menteri datang ke pasar{brk}Harga beras naik.{brk}{brk}  Petani datang{brk}"
+    out = translator.translate(doc)
+    assert out == gloss(doc)
+    assert out == f"Minister come to market{brk}Price rice rise.{brk}{brk}  Farmer come{brk}"

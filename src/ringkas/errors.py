@@ -10,11 +10,15 @@ True
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ConfigError",
     "DatasetNotAvailableError",
     "EngineNotAvailableError",
+    "FaithfulnessError",
     "GGUFError",
+    "GlossaryError",
     "InputError",
     "ModelLoadError",
     "ModelNotAvailableError",
@@ -175,3 +179,36 @@ class DatasetNotAvailableError(RingkasError, OSError):
     ...
     ringkas.errors.DatasetNotAvailableError: liputan6 needs data_dir. Liputan6 is not redistributed: ...
     """
+
+
+class GlossaryError(ConfigError):
+    """A glossary cannot be used: a file that is not two columns, an empty term, a term mapped
+    twice, or a glossary for another language pair than the translation.
+
+    >>> from ringkas.faithful import load_glossary
+    >>> load_glossary({"UMKM": ""})
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.GlossaryError: Glossary term 'UMKM' has an empty translation. Give the English it must become, or the term itself to keep it unchanged.
+    """
+
+
+class FaithfulnessError(RingkasError):
+    """``guard="raise"`` found a translation that changes, drops or invents a fact.
+
+    ``reports`` holds one :class:`ringkas.faithful.Report` per flagged sentence.
+
+    >>> from ringkas.faithful import check
+    >>> err = FaithfulnessError([check("Harga naik 30 persen.", "The price rose 13 percent.")])
+    >>> len(err.reports), str(err).split(":")[0]
+    (1, '1 translated sentence(s) failed the faithfulness check')
+    """
+
+    def __init__(self, reports: list[Any]) -> None:
+        self.reports = reports
+        first = reports[0].issues[0].message if reports and reports[0].issues else ""
+        super().__init__(
+            f"{len(reports)} translated sentence(s) failed the faithfulness check: {first} "
+            'Use guard="retry" to re-translate them, guard="warn" to get the text anyway, or '
+            "look at exc.reports."
+        )
