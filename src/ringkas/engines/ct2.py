@@ -256,7 +256,16 @@ def load_or_rebuild(
     cls: Any, card: ModelCard, quantization: str, **options: Any
 ) -> tuple[Any, Path]:
     """``cls(model_dir, **options)`` (a ``ctranslate2.Translator`` or ``Generator``) on the cached
-    conversion of ``card``; a cached entry that fails to load is converted again, once."""
+    conversion of ``card``; a cached entry that fails to load is converted again, once.
+
+    >>> import ctranslate2
+    >>> from ringkas.models.cards import resolve
+    >>> translator, folder = load_or_rebuild(
+    ...     ctranslate2.Translator, resolve("tests/fixtures/fidelity-translate"), "int8",
+    ...     device="cpu")
+    >>> folder.name.endswith("-int8")
+    True
+    """
     model_dir = convert(card, quantization)
     try:
         return cls(str(model_dir), **options), model_dir

@@ -51,6 +51,10 @@ class PromptParts:
     ``one_line``: the answer ends at the first line break (generation stops there).
     ``special_prefix``: tokenize the prefix with the tokenizer's special tokens (BOS); chat
     templates write their own. ``examples`` and ``labels``: what a leaking prompt would show.
+
+    >>> parts = PromptParts("Indonesian:", " ", "\\nEnglish:", one_line=True, special_prefix=True)
+    >>> parts.prefix + parts.lead + "Harga naik." + parts.suffix
+    'Indonesian: Harga naik.\\nEnglish:'
     """
 
     prefix: str
@@ -108,6 +112,15 @@ def build_parts(
 
     Raises :class:`~ringkas.errors.PromptError` when the card cannot do ``task`` or its chat
     prompt needs a chat template the tokenizer lacks.
+
+    >>> from ringkas.models.cards import resolve
+    >>> parts = build_parts(resolve("google/gemma-3-270m").prompt, None, "id", "en")
+    >>> parts.prefix.endswith("Indonesian:"), parts.suffix
+    (True, '\\nEnglish:')
+    >>> build_parts(resolve("google/gemma-3-270m").prompt, None, "id", "en", task="summarization")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.PromptError: This model's card has no summary prompt ...
     """
     names = _names(src, tgt)
     if task == "summarization" and not spec.can_summarize:

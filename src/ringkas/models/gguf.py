@@ -41,7 +41,11 @@ _SKIP_PREFIXES = ("tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.g
 
 
 def cache_root() -> Path:
-    """Where dequantized checkpoints live: ``RINGKAS_GGUF_CACHE`` or ``~/.cache/ringkas/gguf``."""
+    """Where dequantized checkpoints live: ``RINGKAS_GGUF_CACHE`` or ``~/.cache/ringkas/gguf``.
+
+    >>> cache_root().name
+    'gguf'
+    """
     env = os.environ.get("RINGKAS_GGUF_CACHE")
     return Path(env).expanduser() if env else Path.home() / ".cache" / "ringkas" / "gguf"
 
