@@ -97,9 +97,11 @@ def test_warns_when_output_is_much_shorter(
     long = "Menteri datang ke pasar dan petani pulang ke desa dengan kapal."
     try:
         with caplog.at_level(logging.WARNING):
-            translator.translate(long)
+            translator.translate(long, guard=None)
             single = len(caplog.records)
             # many documents in one call: one warning that counts them, not one per document
+            translator.translate([long, "Harga naik.", f"{long} {long}", long], guard=None)
+            # with the guard on (the default) the guard's one warning says it, as "length"
             translator.translate([long, "Harga naik.", f"{long} {long}", long])
     finally:
         del translator.engine.generate  # type: ignore[method-assign]
@@ -107,6 +109,8 @@ def test_warns_when_output_is_much_shorter(
     assert single == 1
     assert len(warnings) == 2
     assert warnings[1].startswith("4 of 5 sentence(s)")
+    guarded = [r.getMessage() for r in caplog.records if "faithfulness guard" in r.getMessage()]
+    assert len(guarded) == 1 and "4 of 5 sentence(s) flagged (length 4" in guarded[0]
 
 
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])

@@ -226,8 +226,9 @@ class ModelCard:
     """Everything ringkas needs to drive one checkpoint.
 
     ``source_languages``/``target_languages`` hold ISO 639-1 codes, or ``"*"`` for every language
-    the family's code table knows. ``path`` is set for local directories; hub checkpoints are
-    fetched (and cached) when an engine loads them.
+    the family's code table knows. ``placeholders`` are names the model copies verbatim, used
+    to carry protected spans (glossary terms, URLs) through it. ``path`` is set for local
+    directories; hub checkpoints are fetched (and cached) when an engine loads them.
 
     >>> card = resolve("Helsinki-NLP/opus-mt-id-en")
     >>> card.family, card.task, card.source_languages, card.input_budget, card.license
@@ -250,6 +251,7 @@ class ModelCard:
     marian_target_token: str | None = None
     default_for: tuple[str, ...] = ()
     scores: tuple[PublishedScore, ...] = ()
+    placeholders: tuple[str, ...] = ()
     path: Path | None = None
     architecture: str = "seq2seq"
     prompt: PromptSpec | None = None
@@ -333,6 +335,7 @@ def _card_from_mapping(data: Mapping[str, Any], *, origin: str) -> ModelCard:
             marian_target_token=data.get("marian_target_token"),
             default_for=tuple(data.get("default_for", ())),
             scores=tuple(PublishedScore(**s) for s in data.get("scores", ())),
+            placeholders=tuple(str(p) for p in data.get("placeholders", ())),
             architecture=str(data.get("architecture", "seq2seq")),
             prompt=_prompt_from_mapping(data["prompt"], origin) if "prompt" in data else None,
             gguf_file=data.get("gguf_file"),
