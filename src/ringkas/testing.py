@@ -22,6 +22,9 @@ bart       an IndoBART-like summariser                  none
 The tokenizers come from a small sentencepiece model trained in-process on the Indonesian and
 English sentences in this module (or on ``texts`` you pass), so no download is ever needed. A
 :class:`Shape` gives other sizes: the speed benchmark builds real-size models this way.
+``build_tiny_causal_lm(family, out_dir)`` does the same for decoder-only models (Gemma 3, Llama)
+and writes the ``ringkas.toml`` that says how to prompt them. Both go through one outline: a
+family adds only its tokenizer and how its config differs.
 
 Marian checkpoints hold what Marian-NMT and CTranslate2 treat as constants (exact sinusoidal
 position tables, an all-zero ``<pad>`` row, which is the decoder's start embedding); see
@@ -56,12 +59,15 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "CAUSAL_FAMILIES",
     "EN_SENTENCES",
     "FAMILIES",
     "ID_SENTENCES",
     "MADLAD_LANGUAGE_CODES",
+    "PROMPTS",
     "TINY",
     "Shape",
+    "build_tiny_causal_lm",
     "build_tiny_model",
     "sentencepiece_pieces",
     "train_sentencepiece",
@@ -71,6 +77,10 @@ logger = logging.getLogger(__name__)
 
 FAMILIES: tuple[str, ...] = ("marian", "nllb", "m2m100", "mbart50", "madlad", "mt5", "bart")
 """The model families :func:`build_tiny_model` can build."""
+CAUSAL_FAMILIES: tuple[str, ...] = ("gemma3", "llama")
+"""The decoder-only families :func:`build_tiny_causal_lm` can build."""
+PROMPTS: tuple[str | None, ...] = ("completion", "chat", None)
+"""What a tiny causal LM's directory says about its prompt (``None``: nothing at all)."""
 
 # Written for this module (not taken from any corpus): short news-style sentences, each Indonesian
 # line paired with an English rendering of it, enough for a ~400-piece sentencepiece vocabulary.
@@ -252,19 +262,55 @@ def build_tiny_model(
         raise ValueError(f"unknown model family {family!r}; choose one of: {', '.join(FAMILIES)}")
     if model_max_length < 8:
         raise ValueError(f"model_max_length must be at least 8, got {model_max_length}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    with _quiet_transformers(), tempfile.TemporaryDirectory(prefix="ringkas-spm-") as tmp:
-        spm = _sentencepiece(texts, shape.spm_vocab)
-        parts = _FAMILY_PARTS[family](Path(tmp), spm, shape, model_max_length)
-        model = _make_model(parts, shape, model_max_length, seed)
-        if adjust is not None:
-            adjust(model, parts.tokenizer)
-        model.save_pretrained(out)
-        parts.tokenizer.save_pretrained(out)
-        for name in parts.keep:
-            shutil.copyfile(Path(tmp) / name, out / name)
+    out = _write(_FAMILY_PARTS[family], Path(out_dir), seed, model_max_length, shape, texts, adjust)
     logger.debug("built %s model %s in %s (seed=%d)", family, shape, out, seed)
+    return out
+
+
+def build_tiny_causal_lm(
+    family: str,
+    out_dir: str | Path,
+    *,
+    prompt: str | None = "completion",
+    seed: int = 0,
+    model_max_length: int = 1024,
+) -> Path:
+    """Write a tiny random decoder-only checkpoint (``*ForCausalLM``) of ``family`` to ``out_dir``.
+
+    ``family`` is ``"gemma3"`` (``Gemma3ForCausalLM``, Gemma tokenizer) or ``"llama"``. ``prompt``
+    says how ringkas is to prompt it: ``"completion"`` writes a ``ringkas.toml`` with a few-shot
+    completion prompt (a base model), ``"chat"`` gives the tokenizer a chat template and the card
+    a chat prompt that can summarise (an instruct model), ``None`` neither (ringkas then refuses
+    it with a :class:`~ringkas.errors.PromptError`). The vocabulary has a line-break token, so a
+    sentence prompt can stop at the end of the line. Output is gibberish; the plumbing is real.
+
+    >>> import tempfile
+    >>> from transformers import AutoConfig
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     AutoConfig.from_pretrained(build_tiny_causal_lm("llama", tmp)).architectures
+    ['LlamaForCausalLM']
+    """
+    if family not in CAUSAL_FAMILIES:
+        raise ValueError(
+            f"unknown causal family {family!r}; choose one of: {', '.join(CAUSAL_FAMILIES)}"
+        )
+    if prompt not in PROMPTS:
+        raise ValueError(f"prompt must be one of {PROMPTS}, got {prompt!r}")
+
+    def parts(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
+        return _causal(tmp, spm, max_len, gemma=family == "gemma3", chat=prompt == "chat")
+
+    out = _write(parts, Path(out_dir), seed, model_max_length, TINY, None, None)
+    card = 'architecture = "causal"\nsource_languages = ["id"]\ntarget_languages = ["en"]\n'
+    if prompt == "completion":
+        card += '\n[prompt]\nstyle = "completion"\n'
+    elif prompt == "chat":
+        card += (
+            '\n[prompt]\nstyle = "chat"\nsummary_instruction = "Summarise this {src_name} '
+            'article in {tgt_name}, in at most {max_words} words."\n'
+        )
+    if prompt is not None:
+        (out / "ringkas.toml").write_text(card, encoding="utf-8")
     return out
 
 
@@ -381,7 +427,7 @@ class _Parts:
     attributes: dict[str, Any] = field(default_factory=dict)  # set on the config afterwards
     generation: dict[str, Any] = field(default_factory=dict)  # more generation settings
     keep: tuple[str, ...] = ()  # sentencepiece files copied next to the checkpoint
-    t5: bool = False  # T5-style sizes (d_kv, relative attention) instead of BART-style
+    kind: str = "bart"  # how sizes are named: "bart" (BART-style), "t5" or "causal"
 
 
 def _sizes(parts: _Parts, shape: Shape, max_len: int) -> dict[str, Any]:
@@ -393,7 +439,18 @@ def _sizes(parts: _Parts, shape: Shape, max_len: int) -> dict[str, Any]:
             f"shape.vocab_size={vocab} is smaller than the tokenizer ({needed} ids); "
             f"pass a larger vocab_size, or None for the tokenizer's own size"
         )
-    if parts.t5:
+    if parts.kind == "causal":
+        return {
+            "vocab_size": vocab,
+            "hidden_size": shape.d_model,
+            "intermediate_size": shape.ffn,
+            "num_hidden_layers": shape.layers,
+            "num_attention_heads": shape.heads,
+            "head_dim": shape.d_kv or shape.d_model // shape.heads,
+            "max_position_embeddings": max_len,
+            "initializer_range": shape.init_std or shape.d_model**-0.5,
+        }
+    if parts.kind == "t5":
         return {
             "vocab_size": vocab,
             "d_model": shape.d_model,
@@ -430,9 +487,32 @@ def _make_model(parts: _Parts, shape: Shape, max_len: int, seed: int) -> Any:
     for name, value in parts.attributes.items():
         setattr(config, name, value)
     model = _init_model(getattr(transformers, parts.model_class), config, seed)
-    length = {} if parts.t5 else {"max_length": max_len}
+    length = {"max_length": max_len} if parts.kind == "bart" else {}
     model.generation_config = GenerationConfig(**parts.ids, **length, **parts.generation)
     return model
+
+
+def _write(
+    family: Callable[[Path, Trainer, Shape, int], _Parts],
+    out: Path,
+    seed: int,
+    max_len: int,
+    shape: Shape,
+    texts: Sequence[str] | None,
+    adjust: Callable[[Any, Any], None] | None,
+) -> Path:
+    """The one outline: tokenizer and config from ``family``, random weights, save."""
+    out.mkdir(parents=True, exist_ok=True)
+    with _quiet_transformers(), tempfile.TemporaryDirectory(prefix="ringkas-spm-") as tmp:
+        parts = family(Path(tmp), _sentencepiece(texts, shape.spm_vocab), shape, max_len)
+        model = _make_model(parts, shape, max_len, seed)
+        if adjust is not None:
+            adjust(model, parts.tokenizer)
+        model.save_pretrained(out)
+        parts.tokenizer.save_pretrained(out)
+        for name in parts.keep:
+            shutil.copyfile(Path(tmp) / name, out / name)
+    return out
 
 
 # --------------------------------------------------------------------------- families
@@ -614,7 +694,7 @@ def _t5_family(tmp: Path, spm: Trainer, max_len: int, *, madlad: bool) -> _Parts
         ids=_T5_IDS,
         config={"feed_forward_proj": "gated-gelu", "tie_word_embeddings": False},
         keep=("spiece.model",),
-        t5=True,
+        kind="t5",
     )
 
 
@@ -662,3 +742,42 @@ _FAMILY_PARTS: dict[str, Callable[[Path, Trainer, Shape, int], _Parts]] = {
     "mt5": _mt5,
     "bart": _bart,
 }
+
+
+# A minimal chat template (user/assistant turns, generation prompt), as instruct models ship one.
+_CHAT_TEMPLATE = (
+    "{{ bos_token }}{% for m in messages %}<|{{ m['role'] }}|>\n{{ m['content'] }}\n{% endfor %}"
+    "{% if add_generation_prompt %}<|assistant|>\n{% endif %}"
+)
+
+
+def _causal(tmp: Path, spm: Trainer, max_len: int, *, gemma: bool, chat: bool) -> _Parts:
+    """A decoder-only model: Gemma 3 (``Gemma3ForCausalLM``, Gemma tokenizer) or Llama."""
+    from transformers import GemmaTokenizer, LlamaTokenizer
+
+    tokenizer = _fast_tokenizer(
+        GemmaTokenizer if gemma else LlamaTokenizer,
+        tmp / "tokenizer.model",
+        spm("unigram", user_defined_symbols=["\n", ":"]),
+        model_max_length=max_len,
+    )
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    if chat:
+        tokenizer.chat_template = _CHAT_TEMPLATE
+    ids = {
+        "bos_token_id": tokenizer.bos_token_id,
+        "eos_token_id": tokenizer.eos_token_id,
+        "pad_token_id": tokenizer.pad_token_id,
+    }
+    config: dict[str, Any] = {"num_key_value_heads": 1}
+    if gemma:
+        config.update(sliding_window=max_len, layer_types=["full_attention"])
+    return _Parts(
+        tokenizer,
+        "Gemma3ForCausalLM" if gemma else "LlamaForCausalLM",
+        "Gemma3TextConfig" if gemma else "LlamaConfig",
+        ids=ids,
+        config=config,
+        kind="causal",
+    )
