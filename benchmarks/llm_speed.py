@@ -64,11 +64,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "src"))
+from _llm import ModelMissing, gguf_path, write_json  # this folder is on sys.path[0]
 
-from _llm import ModelMissing, gguf_path, write_json  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 logger = logging.getLogger("ringkas.benchmarks.llm_speed")
 
@@ -655,6 +653,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _first_error(raw: dict[str, Any], system: str) -> str:
+    errors = [r.get("error", "") for r in raw.get("runs", {}).get(system, []) if not r.get("ok")]
+    return errors[0] if errors else "not run"
+
+
 def write(report: dict[str, Any], out: Path) -> None:
     """Aggregate, then write ``<name>.json``, ``.md`` and ``.png`` into ``out``."""
     raw = report["raw"]
@@ -671,8 +674,7 @@ def write(report: dict[str, Any], out: Path) -> None:
         ),
     }
     report["not_measured"] = {
-        s: next((r.get("error", "") for r in raw.get("runs", {}).get(s, []) if not r.get("ok")),
-                "not run")  # fmt: skip
+        s: _first_error(raw, s)
         for s in report["settings"]["systems"]
         if not report["results"].get(s, {}).get("ok_runs")
     }
