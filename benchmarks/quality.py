@@ -326,7 +326,7 @@ def _real_summaries(settings: RealSettings, gguf: str, baseline: Any) -> list[di
     ours = list(Summarizer(translation_model=gguf, strategy="extractive", backend="ctranslate2")
                 .summarize(texts, lang="en", show_progress=False))  # fmt: skip
     picks = Summarizer(strategy="extractive").summarize(texts, lang="id", show_progress=False)
-    pieces = [[s.text if hasattr(s, "text") else str(s) for s in split_sentences(p)] for p in picks]
+    pieces = [split_sentences(p) for p in picks]
     flat = baseline.translate([s for p in pieces for s in p], batch_size=REAL_BATCH).texts
     theirs, at = [], 0
     for p in pieces:
