@@ -96,9 +96,9 @@ def counting_generate(engine: Any) -> Iterator[list[int]]:
     calls: list[int] = []
     original = engine.generate
 
-    def counting(texts: Any, plan: Any, options: Any) -> Any:
+    def counting(texts: Any, plan: Any, options: Any, *, encoded: Any = None) -> Any:
         calls.append(len(texts))
-        return original(texts, plan, options)
+        return original(texts, plan, options, encoded=encoded)
 
     engine.generate = counting
     try:

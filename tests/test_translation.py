@@ -93,7 +93,7 @@ def test_duplicate_sentences_are_generated_once(translator: Translator) -> None:
 def test_warns_when_output_is_much_shorter(
     translator: Translator, caplog: pytest.LogCaptureFixture
 ) -> None:
-    translator.engine.generate = lambda texts, plan, options: ["x" for _ in texts]  # type: ignore[method-assign]
+    translator.engine.generate = lambda texts, plan, options, encoded=None: ["x" for _ in texts]  # type: ignore[method-assign]
     long = "Menteri datang ke pasar dan petani pulang ke desa dengan kapal."
     try:
         with caplog.at_level(logging.WARNING):
@@ -123,21 +123,24 @@ def test_each_sentence_is_tokenized_once(backend: str) -> None:
     engine_translator = Translator(MODEL, backend=backend, device="cpu")
     engine: Any = engine_translator.engine
     encoded: list[str] = []
-    real = engine._encode
+    given: list[bool] = []
 
-    def spy(texts: list[str]) -> Any:
+    def encode(texts: Any, plan: Any) -> Any:
         encoded.extend(texts)
-        return real(texts)
+        return type(engine).encode(engine, texts, plan)
 
-    engine._encodings._encode = spy
-    kept_before = len(engine._encodings)  # the cached engine may hold earlier tests' leftovers
+    def generate(texts: Any, plan: Any, options: Any, *, encoded: Any = None) -> Any:
+        given.append(encoded is not None)
+        return type(engine).generate(engine, texts, plan, options, encoded=encoded)
+
+    engine.encode, engine.generate = encode, generate
     try:
         out = engine_translator.translate(docs, batch_size=2)
     finally:
-        engine._encodings._encode = real
-    assert sorted(encoded) == sorted(set(unique))  # counted once, and not again to generate
+        del engine.encode, engine.generate
+    assert sorted(encoded) == sorted(set(unique))  # encoded once, and not again to generate
+    assert given and all(given)  # every batch was generated from its encodings
     assert out[2] == gloss(unique[0])
-    assert len(engine._encodings) == kept_before  # generate took back what counting kept
 
 
 @pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\r\n"])

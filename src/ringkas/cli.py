@@ -11,7 +11,7 @@ User errors (bad input, unknown language, missing model) print one line and exit
 unexpected exits 1 (``-v`` shows the traceback).
 
 >>> main(["models"])  # doctest: +ELLIPSIS
-facebook/m2m100_418M                          m2m100   translation   MIT
+aisingapore/Llama-SEA-LION-v3-8B-IT           llama    translation   Llama 3.1 Community License
 ...
 Helsinki-NLP/opus-mt-id-en                    marian   translation   Apache-2.0  (default for translation)
 ...

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal, overload
 
 from ringkas.batching import run_requests
-from ringkas.engines import Engine, GenerationOptions, load_engine
+from ringkas.engines import Encoded, Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError, GlossaryError, UnsupportedLanguageError
 from ringkas.faithful import Glossary, GlossaryLike, load_glossary, restore
 from ringkas.guard import Guard, SentenceReport, Translation, check_guard
@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 class _Doc:
     segments: list[Segment]
     splits: list[Split]
-    lengths: dict[str, int]
+    encoded: dict[str, Encoded]  # sentences that fit the budget, encoded once
 
 
 class Translator:
@@ -254,11 +254,13 @@ class Translator:
     ) -> tuple[list[str], list[list[SentenceReport]]]:
         segmented = [segment(t) if t.strip() else [] for t in texts]
         every_sentence = [s.text for segments in segmented for s in segments if s.is_text]
-        counts = iter(self.engine.count_tokens(every_sentence, lang))  # one call for all
-        docs = [self._split_document(segments, counts, lang) for segments in segmented]
+        unique = list(dict.fromkeys(every_sentence))
+        table = dict(zip(unique, self.engine.encode(unique, lang), strict=True))  # one call
+        encodings = iter([table[s] for s in every_sentence])
+        docs = [self._split_document(segments, encodings, lang) for segments in segmented]
         pieces = [p for doc in docs for split in doc.splits for p in split.pieces]
         protected = guard.protect(pieces)
-        known = {k: v for doc in docs for k, v in doc.lengths.items()}
+        known = {k: v for doc in docs for k, v in doc.encoded.items()}
 
         def generate(texts: list[str], opts: GenerationOptions, progress: bool) -> list[str]:
             return run_requests(
@@ -270,7 +272,7 @@ class Translator:
                 max_batch_tokens=max_batch_tokens,
                 show_progress=progress,
                 desc="translating",
-                known_lengths=known,
+                encoded=known,
             )
 
         outputs = generate(
@@ -315,23 +317,23 @@ class Translator:
         return results, reports
 
     def _split_document(
-        self, segments: list[Segment], counts: Iterator[int], lang: LanguagePlan | None
+        self, segments: list[Segment], encodings: Iterator[Encoded], lang: LanguagePlan | None
     ) -> _Doc:
-        """Split one document's sentences (token counts taken in order from ``counts``) so that
+        """Split one document's sentences (encodings taken in order from ``encodings``) so that
         every piece fits the model's input budget."""
         sentences = [s.text for s in segments if s.is_text]
-        sizes = [next(counts) for _ in sentences]
+        encoded = [next(encodings) for _ in sentences]
         budget = self.card.input_budget
 
         def count(piece: str) -> int:
             return self.engine.count_tokens([piece], lang)[0]
 
         splits = [
-            Split([s], []) if n <= budget else split_to_budget(s, count, budget)
-            for s, n in zip(sentences, sizes, strict=True)
+            Split([s], []) if len(e) <= budget else split_to_budget(s, count, budget)
+            for s, e in zip(sentences, encoded, strict=True)
         ]
-        lengths = {s: n for s, n in zip(sentences, sizes, strict=True) if n <= budget}
-        return _Doc(segments, splits, lengths)
+        kept = {s: e for s, e in zip(sentences, encoded, strict=True) if len(e) <= budget}
+        return _Doc(segments, splits, kept)
 
 
 def _count_short(splits: list[Split], outputs: list[str]) -> int:
