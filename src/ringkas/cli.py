@@ -196,9 +196,8 @@ def _run_texts(
 
 
 def _translate(args: argparse.Namespace, out: TextIO) -> None:
-    from ringkas.translation import Translator
-
     from ringkas.faithful import load_glossary
+    from ringkas.translation import Translator
 
     translator: Translator | None = None
     glossary = load_glossary(args.glossary, src=args.src, tgt=args.tgt) if args.glossary else None
