@@ -199,11 +199,9 @@ def _facts(
     mode: str,
     issues: list[Issue],
 ) -> None:
+    missing: list[Fact] = []
     if mode == "summary":  # only what the article does not support, however often it is said
-        missing, invented = (
-            [],
-            [i for i, f in enumerate(targets) if not f.weak and not _supported(f, sources)],
-        )
+        invented = [i for i, f in enumerate(targets) if not f.weak and not _supported(f, sources)]
     else:
         missing, invented = _match(sources, targets)
     missing = [f for f in missing if not f.weak]
