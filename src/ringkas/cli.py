@@ -3,6 +3,7 @@
     ringkas translate article.txt
     cat article.txt | ringkas translate -
     ringkas translate corpus.jsonl --jsonl --field text -o out.jsonl
+    ringkas translate article.txt --guard retry --glossary terms.tsv --report report.jsonl
     ringkas summarize article.txt --lang en --max-words 60
     ringkas models
 
@@ -28,7 +29,10 @@ from pathlib import Path
 from typing import TextIO
 
 from ringkas._version import __version__
+from ringkas.engines import BACKENDS
 from ringkas.errors import RingkasError
+from ringkas.summarization import STRATEGIES
+from ringkas.tasks import TASKS
 
 __all__ = ["build_parser", "main"]
 
@@ -49,13 +53,33 @@ def _add_io(parser: argparse.ArgumentParser, out_field: str) -> None:
 
 def _add_engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="Hugging Face model id or local checkpoint directory")
-    parser.add_argument(
-        "--backend", default="auto", choices=("auto", "transformers", "ctranslate2")
-    )
+    parser.add_argument("--backend", default="auto", choices=BACKENDS)
     parser.add_argument("--device", help="cpu, cuda, cuda:N, mps (default: best available)")
     parser.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
     parser.add_argument("--num-beams", type=int, help="beam size (default: the model card's)")
     parser.add_argument("--no-progress", action="store_true", help="hide progress bars")
+
+
+def _add_guard_choice(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--guard",
+        default="warn",
+        choices=("none", "warn", "retry", "raise"),
+        help="check numbers, dates and names against the source: warn (default), retry "
+        "flagged sentences, raise (exit 2), or none",
+    )
+
+
+def _add_guard(parser: argparse.ArgumentParser) -> None:
+    _add_guard_choice(parser)
+    parser.add_argument(
+        "--glossary", help="two-column TSV/CSV file: source term, the English it must become"
+    )
+    parser.add_argument("--report", help="write the check of every sentence here, as JSON Lines")
+
+
+def _guard(args: argparse.Namespace) -> str | None:
+    return None if args.guard == "none" else str(args.guard)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,22 +103,22 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--tgt", default="en", help="target language (ISO code, default en)")
     tr.add_argument("--max-batch-tokens", type=int, help="padded tokens per batch")
     tr.add_argument("--max-new-tokens", type=int, help="cap on generated tokens per sentence")
+    _add_guard(tr)
 
     su = sub.add_parser("summarize", help="summarise news articles (into English by default)")
     _add_io(su, "summary")
     _add_engine(su)
     su.add_argument("--lang", default="en", help="summary language: en or id (default en)")
     su.add_argument("--translation-model", help="model that translates the summary")
-    su.add_argument(
-        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
-    )
+    su.add_argument("--strategy", default="auto", choices=STRATEGIES)
     su.add_argument("--max-words", type=int)
     su.add_argument("--min-words", type=int)
     su.add_argument("--no-clean", action="store_true", help="do not remove boilerplate first")
     su.add_argument("--long-input", default="chunk", choices=("chunk", "truncate"))
+    _add_guard_choice(su)
 
     ev = sub.add_parser("eval", help="score a system (or compare several) on a dataset")
-    ev.add_argument("--task", required=True, choices=("summarize", "translate"))
+    ev.add_argument("--task", required=True, choices=TASKS)
     ev.add_argument(
         "--dataset", default="ringkas-news",
         help="ringkas-news, liputan6:DIR, xlsum[:DIR], flores[:DIR], indosum:DIR, tatoeba:FILE, or a file",
@@ -104,16 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="model id/dir, or lead-3 / textrank; repeat to compare systems (paired bootstrap)",
     )  # fmt: skip
     ev.add_argument("--translation-model")
-    ev.add_argument(
-        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
-    )
+    ev.add_argument("--strategy", default="auto", choices=STRATEGIES)
     ev.add_argument("--lang", default="en", help="summary language to score (en or id)")
     ev.add_argument("--split", default="test")
     ev.add_argument("--limit", type=int, help="only the first N examples")
     ev.add_argument("--max-words", type=int)
     ev.add_argument("--num-beams", type=int)
     ev.add_argument("--batch-size", type=int)
-    ev.add_argument("--backend", default="auto", choices=("auto", "transformers", "ctranslate2"))
+    ev.add_argument("--backend", default="auto", choices=BACKENDS)
     ev.add_argument("--device")
     ev.add_argument("--seed", type=int, default=0)
     ev.add_argument("--out", required=True, help="folder for predictions, scores and the report")
@@ -127,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     bd.add_argument("--max-words", type=int, default=2000)
 
     rn = sub.add_parser("run", help="run a task over a whole corpus into resumable Parquet shards")
-    rn.add_argument("--task", required=True, choices=("summarize", "translate"))
+    rn.add_argument("--task", required=True, choices=TASKS)
     rn.add_argument("--input", required=True, help="a JSONL or Parquet file, or a folder of .txt")
     rn.add_argument(
         "--output", dest="out_dir", required=True,
@@ -138,16 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     rn.add_argument("--lang", default="en", help="output language (default en)")
     rn.add_argument("--model", help="model id or local checkpoint directory")
     rn.add_argument("--translation-model", help="model that translates summaries")
-    rn.add_argument(
-        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
-    )
+    rn.add_argument("--strategy", default="auto", choices=STRATEGIES)
     rn.add_argument("--resume", action="store_true", help="continue the job in --output")
     rn.add_argument("--engine", default="local", choices=("local", "ray"))
     rn.add_argument("--num-workers", type=int, help="Ray workers (model copies)")
     rn.add_argument("--shard-size", type=int, default=1000, help="input rows per output shard")
     rn.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
     rn.add_argument("--device", help="cpu, cuda, cuda:N, mps (default: best available)")
-    rn.add_argument("--backend", default="auto", choices=("auto", "transformers", "ctranslate2"))
+    rn.add_argument("--backend", default="auto", choices=BACKENDS)
     rn.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     sub.add_parser("models", help="list the model cards ringkas ships")
@@ -171,24 +191,33 @@ def _run_texts(
 
 
 def _translate(args: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.faithful import load_glossary
     from ringkas.translation import Translator
 
     translator: Translator | None = None
+    glossary = load_glossary(args.glossary, src=args.src, tgt=args.tgt) if args.glossary else None
+    reports: list[dict[str, object]] = []
 
     def run(texts: list[str]) -> list[str]:
         nonlocal translator
         if not any(t.strip() for t in texts):
             return ["" for _ in texts]
         translator = translator or Translator(args.model, backend=args.backend, device=args.device)
-        return list(
-            translator.translate(
-                texts, src=args.src, tgt=args.tgt, batch_size=args.batch_size,
-                max_batch_tokens=args.max_batch_tokens, num_beams=args.num_beams,
-                max_new_tokens=args.max_new_tokens, show_progress=False if args.no_progress else None,
-            )
+        results = translator.translate(
+            texts, src=args.src, tgt=args.tgt, batch_size=args.batch_size,
+            max_batch_tokens=args.max_batch_tokens, num_beams=args.num_beams,
+            max_new_tokens=args.max_new_tokens, show_progress=False if args.no_progress else None,
+            guard=_guard(args), glossary=glossary, report=True,
         )  # fmt: skip
+        reports.extend(s.to_dict() for r in results for s in r.sentences)
+        return [r.text for r in results]
 
     _run_texts(args, run, out)
+    if args.report:
+        from ringkas.io import write_jsonl
+
+        with open(args.report, "w", encoding="utf-8") as fh:
+            write_jsonl(reports, fh)
 
 
 def _summarize(args: argparse.Namespace, out: TextIO) -> None:
@@ -209,6 +238,7 @@ def _summarize(args: argparse.Namespace, out: TextIO) -> None:
                 texts, lang=args.lang, max_words=args.max_words, min_words=args.min_words,
                 clean=not args.no_clean, long_input=args.long_input, batch_size=args.batch_size,
                 num_beams=args.num_beams, show_progress=False if args.no_progress else None,
+                guard=_guard(args),
             )
         )  # fmt: skip
 
