@@ -38,6 +38,7 @@ from ringkas.errors import (
     UnsupportedLanguageError,
 )
 from ringkas.extractive import lead, textrank
+from ringkas.guard import check_guard, check_summaries
 from ringkas.inputs import check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LANGUAGE_NAMES, LanguagePlan, normalize
@@ -188,6 +189,7 @@ class Summarizer:
         batch_size: int | None = None,
         num_beams: int | None = None,
         show_progress: bool | None = None,
+        guard: str | None = "warn",
     ) -> str: ...
 
     @overload
@@ -203,6 +205,7 @@ class Summarizer:
         batch_size: int | None = None,
         num_beams: int | None = None,
         show_progress: bool | None = None,
+        guard: str | None = "warn",
     ) -> list[str]: ...
 
     def summarize(
@@ -217,9 +220,17 @@ class Summarizer:
         batch_size: int | None = None,
         num_beams: int | None = None,
         show_progress: bool | None = None,
+        guard: str | None = "warn",
     ) -> str | list[str]:
-        """Summarise one article (-> ``str``) or many (-> ``list[str]``, same order)."""
+        """Summarise one article (-> ``str``) or many (-> ``list[str]``, same order).
+
+        ``guard`` checks each summary against its whole article (a summary must not state a
+        number, date or name the article does not): ``"warn"`` (the default) logs one warning,
+        ``"raise"`` raises :class:`~ringkas.errors.FaithfulnessError`, ``"retry"`` also retries
+        flagged sentences of the translation step, ``None`` skips it.
+        """
         texts, single = check_texts(text, caller="summarize")
+        check_guard(guard)
         lang = normalize(lang)
         _check_lengths(max_words, min_words)
         if long_input not in LONG_INPUT:
@@ -239,7 +250,8 @@ class Summarizer:
         summaries = [a.summary or "" for a in articles]
         source = self.summary_language() if self.strategy == "abstractive" else "id"
         if lang != source and source != "*":
-            summaries = self._translate(summaries, source, lang, batch_size, show)
+            summaries = self._translate(summaries, source, lang, batch_size, show, guard)
+        check_summaries([a.text for a in articles], summaries, lang, guard)
         return summaries[0] if single else summaries
 
     def _prepare(self, text: str, index: int, clean: bool) -> _Article:
@@ -265,10 +277,16 @@ class Summarizer:
             )
 
     def _translate(
-        self, summaries: list[str], src: str, tgt: str, batch_size: int | None, show: bool
+        self,
+        summaries: list[str],
+        src: str,
+        tgt: str,
+        batch_size: int | None,
+        show: bool,
+        guard: str | None,
     ) -> list[str]:
         result = self.translator.translate(
-            summaries, src=src, tgt=tgt, batch_size=batch_size, show_progress=show
+            summaries, src=src, tgt=tgt, batch_size=batch_size, show_progress=show, guard=guard
         )
         return list(result)
 
@@ -367,6 +385,7 @@ def summarize(  # type: ignore[overload-overlap]  # a str is an Iterable[str]; s
     batch_size: int | None = None,
     num_beams: int | None = None,
     show_progress: bool | None = None,
+    guard: str | None = "warn",
 ) -> str: ...
 
 
@@ -387,6 +406,7 @@ def summarize(
     batch_size: int | None = None,
     num_beams: int | None = None,
     show_progress: bool | None = None,
+    guard: str | None = "warn",
 ) -> list[str]: ...
 
 
@@ -406,10 +426,12 @@ def summarize(
     batch_size: int | None = None,
     num_beams: int | None = None,
     show_progress: bool | None = None,
+    guard: str | None = "warn",
 ) -> str | list[str]:
     """Summarise Indonesian news articles into ``lang`` (English by default).
 
     A shortcut for ``Summarizer(model, ...).summarize(text, ...)``; loaded models are cached.
+    ``guard`` is as in :meth:`Summarizer.summarize`.
 
     >>> summarize("Petani datang ke pasar. Harga beras naik.", lang="id",
     ...           model="tests/fixtures/fidelity-summarize")
@@ -418,6 +440,7 @@ def summarize(
     texts, single = check_texts(text, caller="summarize")
     normalize(lang)
     _check_lengths(max_words, min_words)
+    check_guard(guard)
     summarizer = Summarizer(
         model,
         translation_model=translation_model,
@@ -435,4 +458,5 @@ def summarize(
         batch_size=batch_size,
         num_beams=num_beams,
         show_progress=show_progress,
+        guard=guard,
     )

@@ -85,8 +85,11 @@ class _Inner:
     def count_tokens(self, texts: list[str], plan: object) -> list[int]:
         return [len(t.split()) for t in texts]
 
-    def generate(self, texts: list[str], plan: object, options: _Options) -> list[str]:
+    def generate(
+        self, texts: list[str], plan: object, options: _Options, *, encoded: object = None
+    ) -> list[str]:
         self.limits.append(options.max_new_tokens)
+        self.encoded = encoded
         return [t.upper() for t in texts]
 
 
@@ -98,6 +101,9 @@ def test_batch_length_engine_gives_each_batch_its_longest_target() -> None:
     assert engine.generate(["a b c d e f g h"], None, _Options()) == ["A B C D E F G H"]
     assert engine.generate([], None, _Options()) == []
     assert inner.limits == [3, 6]  # the longest source of each batch, at most max_new_tokens
+    encoded = [("x",) * 4, ("y",) * 2]  # what ringkas's batching hands over: lengths, no re-count
+    assert engine.generate(["a", "b"], None, _Options(), encoded=encoded) == ["A", "B"]
+    assert inner.limits[-1] == 4 and inner.encoded is encoded
 
 
 def test_the_worker_side_imports_only_the_standard_library() -> None:
