@@ -29,7 +29,10 @@ from pathlib import Path
 from typing import TextIO
 
 from ringkas._version import __version__
+from ringkas.engines import BACKENDS
 from ringkas.errors import RingkasError
+from ringkas.summarization import STRATEGIES
+from ringkas.tasks import TASKS
 
 __all__ = ["build_parser", "main"]
 
@@ -50,9 +53,7 @@ def _add_io(parser: argparse.ArgumentParser, out_field: str) -> None:
 
 def _add_engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="Hugging Face model id or local checkpoint directory")
-    parser.add_argument(
-        "--backend", default="auto", choices=("auto", "transformers", "ctranslate2")
-    )
+    parser.add_argument("--backend", default="auto", choices=BACKENDS)
     parser.add_argument("--device", help="cpu, cuda, cuda:N, mps (default: best available)")
     parser.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
     parser.add_argument("--num-beams", type=int, help="beam size (default: the model card's)")
@@ -109,9 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_engine(su)
     su.add_argument("--lang", default="en", help="summary language: en or id (default en)")
     su.add_argument("--translation-model", help="model that translates the summary")
-    su.add_argument(
-        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
-    )
+    su.add_argument("--strategy", default="auto", choices=STRATEGIES)
     su.add_argument("--max-words", type=int)
     su.add_argument("--min-words", type=int)
     su.add_argument("--no-clean", action="store_true", help="do not remove boilerplate first")
@@ -119,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_guard_choice(su)
 
     ev = sub.add_parser("eval", help="score a system (or compare several) on a dataset")
-    ev.add_argument("--task", required=True, choices=("summarize", "translate"))
+    ev.add_argument("--task", required=True, choices=TASKS)
     ev.add_argument(
         "--dataset", default="ringkas-news",
         help="ringkas-news, liputan6:DIR, xlsum[:DIR], flores[:DIR], indosum:DIR, tatoeba:FILE, or a file",
@@ -129,16 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="model id/dir, or lead-3 / textrank; repeat to compare systems (paired bootstrap)",
     )  # fmt: skip
     ev.add_argument("--translation-model")
-    ev.add_argument(
-        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
-    )
+    ev.add_argument("--strategy", default="auto", choices=STRATEGIES)
     ev.add_argument("--lang", default="en", help="summary language to score (en or id)")
     ev.add_argument("--split", default="test")
     ev.add_argument("--limit", type=int, help="only the first N examples")
     ev.add_argument("--max-words", type=int)
     ev.add_argument("--num-beams", type=int)
     ev.add_argument("--batch-size", type=int)
-    ev.add_argument("--backend", default="auto", choices=("auto", "transformers", "ctranslate2"))
+    ev.add_argument("--backend", default="auto", choices=BACKENDS)
     ev.add_argument("--device")
     ev.add_argument("--seed", type=int, default=0)
     ev.add_argument("--out", required=True, help="folder for predictions, scores and the report")
@@ -152,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     bd.add_argument("--max-words", type=int, default=2000)
 
     rn = sub.add_parser("run", help="run a task over a whole corpus into resumable Parquet shards")
-    rn.add_argument("--task", required=True, choices=("summarize", "translate"))
+    rn.add_argument("--task", required=True, choices=TASKS)
     rn.add_argument("--input", required=True, help="a JSONL or Parquet file, or a folder of .txt")
     rn.add_argument(
         "--output", dest="out_dir", required=True,
@@ -163,16 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     rn.add_argument("--lang", default="en", help="output language (default en)")
     rn.add_argument("--model", help="model id or local checkpoint directory")
     rn.add_argument("--translation-model", help="model that translates summaries")
-    rn.add_argument(
-        "--strategy", default="auto", choices=("auto", "abstractive", "extractive", "lead")
-    )
+    rn.add_argument("--strategy", default="auto", choices=STRATEGIES)
     rn.add_argument("--resume", action="store_true", help="continue the job in --output")
     rn.add_argument("--engine", default="local", choices=("local", "ray"))
     rn.add_argument("--num-workers", type=int, help="Ray workers (model copies)")
     rn.add_argument("--shard-size", type=int, default=1000, help="input rows per output shard")
     rn.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
     rn.add_argument("--device", help="cpu, cuda, cuda:N, mps (default: best available)")
-    rn.add_argument("--backend", default="auto", choices=("auto", "transformers", "ctranslate2"))
+    rn.add_argument("--backend", default="auto", choices=BACKENDS)
     rn.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     sub.add_parser("models", help="list the model cards ringkas ships")
