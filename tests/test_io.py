@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,56 @@ def test_jsonl_line_separator_inside_a_string_is_not_a_line_break(tmp_path: Path
     path = tmp_path / "a.jsonl"
     path.write_text('{"text": "satu\u2028dua"}\n', encoding="utf-8")
     assert read_jsonl(path, field="text") == [{"text": "satu\u2028dua"}]
+
+
+TEXT = "Harga beras naik 5% di Jakarta. Pedagang mengeluh."
+
+
+@pytest.mark.parametrize(("codec", "name"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+def test_utf16_without_bom_is_named(tmp_path: Path, codec: str, name: str) -> None:
+    """UTF-16 without a byte-order mark decodes as "valid" UTF-8 full of NULs: refused, named."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode(codec))
+    with pytest.raises(InputError) as info:
+        read_text(path)
+    message = str(info.value)
+    assert message.startswith(f"{path} looks like {name} text without a byte-order mark")
+    assert f"iconv -f {name} -t UTF-8" in message
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode("utf-16"))  # with a byte-order mark
+    assert read_text(path) == TEXT
+    path.write_bytes(TEXT.encode("utf-16")[:-1])  # an odd byte: truncated UTF-16
+    with pytest.raises(InputError, match="starts with a UTF-16 byte-order mark") as info:
+        read_text(path)
+    assert "save it as UTF-8" in str(info.value)
+
+
+def test_binary_input_is_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.bin"
+    path.write_bytes(bytes(range(256)) * 4 + b"\0" * 512)
+    with pytest.raises(InputError, match=r"is binary data \(516 of its 1536 bytes are NUL\)") as info:
+        read_text(path)
+    assert "Pass a UTF-8 text file" in str(info.value)
+
+
+def test_a_stray_nul_in_utf8_text_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode() + b"\0")
+    assert read_text(path) == TEXT + "\0"
+
+
+def test_closed_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", None)  # what Python gives a process started with `0<&-`
+    with pytest.raises(InputError, match="standard input is closed") as info:
+        read_text("-")
+    assert "pass a file name" in str(info.value)
+    closed = io.TextIOWrapper(io.BytesIO(b""))
+    closed.close()
+    monkeypatch.setattr(sys, "stdin", closed)
+    with pytest.raises(InputError, match="standard input is closed"):
+        read_text("-")
