@@ -81,7 +81,9 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
 def test_binary_input_is_not_text(tmp_path: Path) -> None:
     path = tmp_path / "a.bin"
     path.write_bytes(bytes(range(256)) * 4 + b"\0" * 512)
-    with pytest.raises(InputError, match=r"is binary data \(516 of its 1536 bytes are NUL\)") as info:
+    with pytest.raises(
+        InputError, match=r"is binary data \(516 of its 1536 bytes are NUL\)"
+    ) as info:
         read_text(path)
     assert "Pass a UTF-8 text file" in str(info.value)
 

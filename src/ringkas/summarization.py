@@ -33,7 +33,7 @@ from ringkas.batching import run_requests
 from ringkas.engines import Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError, InputError, ModelNotAvailableError
 from ringkas.extractive import lead, textrank
-from ringkas.inputs import check_texts, show_progress_default
+from ringkas.inputs import check_options, check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import normalize
 from ringkas.text.chunk import pack_by_sentences
@@ -99,6 +99,7 @@ class Summarizer:
     ) -> None:
         if strategy not in STRATEGIES:
             raise ConfigError(f"strategy must be one of {STRATEGIES}, got {strategy!r}.")
+        check_options(device=device)
         self.strategy = "abstractive" if strategy == "auto" else strategy
         self._translation_model = translation_model
         self._backend, self._device, self._dtype = backend, device, dtype
@@ -192,6 +193,7 @@ class Summarizer:
         texts, single = check_texts(text, caller="summarize")
         lang = normalize(lang)
         _check_lengths(max_words, min_words)
+        check_options(batch_size=batch_size, num_beams=num_beams)
         if long_input not in LONG_INPUT:
             raise ConfigError(f"long_input must be one of {LONG_INPUT}, got {long_input!r}.")
         articles = [self._prepare(t, i, clean) for i, t in enumerate(texts)]
@@ -370,6 +372,7 @@ def summarize(
     texts, single = check_texts(text, caller="summarize")
     normalize(lang)
     _check_lengths(max_words, min_words)
+    check_options(device=device, batch_size=batch_size, num_beams=num_beams)
     summarizer = Summarizer(
         model,
         translation_model=translation_model,

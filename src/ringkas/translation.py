@@ -20,7 +20,7 @@ from typing import overload
 from ringkas.batching import run_requests
 from ringkas.engines import Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError
-from ringkas.inputs import check_texts, show_progress_default
+from ringkas.inputs import check_options, check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LanguagePlan, normalize, plan
 from ringkas.text.chunk import Split, split_to_budget
@@ -59,6 +59,7 @@ class Translator:
         device: str | None = None,
         dtype: str | None = None,
     ) -> None:
+        check_options(device=device)
         card = model if isinstance(model, ModelCard) else resolve(model, task="translation")
         self.engine: Engine = load_engine(card, backend=backend, device=device, dtype=dtype)
         self.card = self.engine.card
@@ -130,6 +131,12 @@ class Translator:
         ``max_batch_tokens`` the padded tokens per batch; neither changes the result.
         """
         texts, single = check_texts(text, caller="translate")
+        check_options(
+            batch_size=batch_size,
+            num_beams=num_beams,
+            max_batch_tokens=max_batch_tokens,
+            max_new_tokens=max_new_tokens,
+        )
         lang = self.language_plan(src, tgt)
         results = self._translate_documents(
             texts,
@@ -302,6 +309,13 @@ def translate(
     """
     texts, single = check_texts(text, caller="translate")
     normalize(src), normalize(tgt)  # an unknown code fails even for empty input
+    check_options(
+        device=device,
+        batch_size=batch_size,
+        num_beams=num_beams,
+        max_batch_tokens=max_batch_tokens,
+        max_new_tokens=max_new_tokens,
+    )
     if not any(t.strip() for t in texts):
         return "" if single else ["" for _ in texts]
     translator = Translator(model, backend=backend, device=device)

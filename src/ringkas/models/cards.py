@@ -197,6 +197,12 @@ def _card_from_mapping(data: Mapping[str, Any], *, origin: str) -> ModelCard:
         ) from exc
     if card.task not in TASKS:
         raise ConfigError(f"Model card {origin}: task {card.task!r} is not one of {TASKS}.")
+    if card.input_budget < 1:
+        raise ConfigError(
+            f"Model card {origin}: input_budget must be a positive number of tokens, got "
+            f"{card.input_budget}. Fix it (or delete it from ringkas.toml: the budget is then read "
+            f"from the tokenizer)."
+        )
     return card
 
 
