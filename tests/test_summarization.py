@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from conftest import (
 from fidelity_data import first_sentence, gloss
 
 from ringkas import Summarizer, summarize
+from ringkas.errors import ConfigError
 from ringkas.text.segment import split_sentences
 
 SUM, TR = str(FIDELITY_SUMMARIZE), str(FIDELITY_TRANSLATE)
@@ -114,3 +116,21 @@ def test_crosslingual_card_writes_english_directly(tmp_path: Path) -> None:
     doc = docs(18, 1)[0]
     # no translation step: the model's own output comes back (here Indonesian, by construction)
     assert s.summarize(doc, lang="en") == first_sentence(doc)
+
+
+def test_a_plain_marian_checkpoint_summarizes_when_asked(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No ringkas.toml: "translation" is only inferred from the Marian family; the call decides.
+    A ringkas.toml that declares the task refuses."""
+    from ringkas.testing import build_tiny_model
+
+    folder = build_tiny_model("marian", tmp_path / "marian")
+    caplog.set_level(logging.INFO, logger="ringkas")
+    summarizer = Summarizer(str(folder), backend="transformers", device="cpu")
+    assert summarizer.card is not None and summarizer.card.task == "summarization"
+    assert any("using it for summarization, as asked" in r.getMessage() for r in caplog.records)
+    declared = build_tiny_model("marian", tmp_path / "declared")  # engines are cached by path
+    (declared / "ringkas.toml").write_text('task = "translation"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="is a translation model; pass a summarisation model"):
+        Summarizer(str(declared), backend="transformers", device="cpu")

@@ -134,3 +134,31 @@ def test_each_sentence_is_tokenized_once(backend: str) -> None:
     assert sorted(encoded) == sorted(set(unique))  # counted once, and not again to generate
     assert out[2] == gloss(unique[0])
     assert len(engine._encodings) == kept_before  # generate took back what counting kept
+
+
+def test_a_plain_t5_checkpoint_translates_when_asked(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No ringkas.toml: "summarization" is only inferred from the T5 family, so the call decides."""
+    import shutil
+
+    from ringkas.errors import ConfigError
+
+    plain = tmp_path / "plain-t5"
+    shutil.copytree(FIDELITY_TRANSLATE, plain, ignore=shutil.ignore_patterns("ringkas.toml"))
+    caplog.set_level(logging.INFO, logger="ringkas")
+    translator = Translator(str(plain), backend="transformers", device="cpu")
+    assert translator.card.task == "translation"
+    assert translator.translate("Menteri datang ke pasar.") == gloss("Menteri datang ke pasar.")
+    said = [r.getMessage() for r in caplog.records if "only inferred" in r.getMessage()]
+    assert said == [
+        f"{plain}: no card declares its task (summarization was only inferred from its family "
+        f"'t5'); using it for translation, as asked."
+    ]
+    # a declared task still refuses (another folder: loaded engines are cached by path)
+    declared = tmp_path / "declared-t5"
+    shutil.copytree(plain, declared)
+    (declared / "ringkas.toml").write_text('task = "summarization"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="is a summarization model, not a translation model") as e:
+        Translator(str(declared), backend="transformers", device="cpu")
+    assert 'add task = "translation" to its ringkas.toml' in str(e.value)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import overload
 
 from tqdm.auto import tqdm
@@ -115,6 +115,13 @@ class Summarizer:
                     f"{exc} To summarise without a model, use strategy='extractive'."
                 ) from exc
             self.card = self.engine.card
+            if self.card.task == "translation" and self.card.task_inferred:
+                logger.info(
+                    "%s: no card declares its task (translation was only inferred from its "
+                    "family %r); using it for summarization, as asked.",
+                    self.card.id, self.card.family,
+                )  # fmt: skip
+                self.card = replace(self.card, task="summarization")
             if self.card.task == "translation":
                 raise ConfigError(
                     f"Model {self.card.id!r} is a translation model; pass a summarisation model "

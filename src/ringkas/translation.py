@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import overload
 
 from ringkas.batching import run_requests
@@ -63,6 +63,13 @@ class Translator:
         card = model if isinstance(model, ModelCard) else resolve(model, task="translation")
         self.engine: Engine = load_engine(card, backend=backend, device=device, dtype=dtype)
         self.card = self.engine.card
+        if self.card.task != "translation" and self.card.task_inferred:
+            logger.info(
+                "%s: no card declares its task (%s was only inferred from its family %r); "
+                "using it for translation, as asked.",
+                self.card.id, self.card.task, self.card.family,
+            )  # fmt: skip
+            self.card = replace(self.card, task="translation")
         if self.card.task != "translation":
             raise ConfigError(
                 f"Model {self.card.id!r} is a {self.card.task} model, not a translation model. "

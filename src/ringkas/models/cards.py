@@ -96,7 +96,9 @@ class ModelCard:
 
     ``source_languages``/``target_languages`` hold ISO 639-1 codes, or ``"*"`` for every language
     the family's code table knows. ``path`` is set for local directories; hub checkpoints are
-    fetched (and cached) when an engine loads them.
+    fetched (and cached) when an engine loads them. ``task_inferred`` is true when no card or
+    ``ringkas.toml`` declared the task and it was guessed from the family: such a task never
+    overrides what the caller asked for.
 
     >>> card = resolve("Helsinki-NLP/opus-mt-id-en")
     >>> card.family, card.task, card.source_languages, card.input_budget, card.license
@@ -120,6 +122,7 @@ class ModelCard:
     default_for: tuple[str, ...] = ()
     scores: tuple[PublishedScore, ...] = ()
     path: Path | None = None
+    task_inferred: bool = False
 
     def languages(self, side: str) -> tuple[str, ...]:
         """The ISO codes this model reads (``side="source"``) or writes (``"target"``).
@@ -353,6 +356,7 @@ def card_from_directory(path: str | Path, *, model_id: str | None = None) -> Mod
                 except UnsupportedLanguageError:
                     logger.warning("%s: unknown Marian language %r; not checking pairs", path, code)
     override = path / "ringkas.toml"
+    declared = False  # whether ringkas.toml names the task (else it is inferred from the family)
     if override.is_file():
         try:
             with override.open("rb") as fh:
@@ -362,5 +366,7 @@ def card_from_directory(path: str | Path, *, model_id: str | None = None) -> Mod
                 f"{override} is not valid TOML ({exc}); fix or delete it."
             ) from exc
         extra.pop("id", None)
+        declared = "task" in extra
         data.update(extra)
-    return _card_from_mapping(data, origin=str(path)).with_path(path)
+    card = _card_from_mapping(data, origin=str(path)).with_path(path)
+    return replace(card, task_inferred=not declared)
