@@ -162,3 +162,15 @@ def test_a_plain_t5_checkpoint_translates_when_asked(
     with pytest.raises(ConfigError, match="is a summarization model, not a translation model") as e:
         Translator(str(declared), backend="transformers", device="cpu")
     assert 'add task = "translation" to its ringkas.toml' in str(e.value)
+
+
+@pytest.mark.parametrize("name", ["lead-3", "textrank"])
+def test_a_model_free_summariser_is_not_a_translation_model(name: str, no_network: None) -> None:
+    from ringkas.errors import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        Translator(name)
+    message = str(info.value)
+    assert message.startswith(f"{name!r} is a model-free summariser (strategy=")
+    assert "Pass a translation model id or directory (see `ringkas models`)" in message
+    assert "hf download" not in message

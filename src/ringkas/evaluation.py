@@ -28,13 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from ringkas.errors import ConfigError
+from ringkas.extractive import EXTRACTIVE_SYSTEMS
 
 __all__ = ["TASKS", "EvalResult", "compare", "evaluate", "load_eval_data"]
 
 logger = logging.getLogger(__name__)
 
 TASKS = ("summarize", "translate")
-EXTRACTIVE_SYSTEMS = {"lead-3": "lead", "textrank": "extractive"}
 _LIBRARIES = ("ringkas", "torch", "transformers", "ctranslate2", "sacrebleu", "datasets")
 
 

@@ -20,6 +20,7 @@ from typing import overload
 from ringkas.batching import run_requests
 from ringkas.engines import Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError
+from ringkas.extractive import EXTRACTIVE_SYSTEMS
 from ringkas.inputs import check_options, check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LanguagePlan, normalize, plan
@@ -60,6 +61,12 @@ class Translator:
         dtype: str | None = None,
     ) -> None:
         check_options(device=device)
+        if isinstance(model, str) and model in EXTRACTIVE_SYSTEMS:
+            raise ConfigError(
+                f"{model!r} is a model-free summariser (strategy={EXTRACTIVE_SYSTEMS[model]!r}), "
+                f"not a translation model. Pass a translation model id or directory (see "
+                f"`ringkas models`), or no model for the default."
+            )
         card = model if isinstance(model, ModelCard) else resolve(model, task="translation")
         self.engine: Engine = load_engine(card, backend=backend, device=device, dtype=dtype)
         self.card = self.engine.card

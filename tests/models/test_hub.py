@@ -88,9 +88,10 @@ def test_a_hub_that_never_answers_is_an_error_not_a_hang(
     with pytest.raises(ModelNotAvailableError) as info:
         fetch(resolve("ringkas-tests/silent-model"))
     message = str(info.value)
-    assert message.startswith(
-        f"Model 'ringkas-tests/silent-model' is not available: the hub at {silent_hub} did not "
-        f"answer within 0.5s (HF_HUB_ETAG_TIMEOUT) and it is not in the cache."
+    assert message.startswith("Model 'ringkas-tests/silent-model' is not available: ")
+    assert (
+        f"as a hub model: the hub at {silent_hub} did not answer within 0.5s "
+        f"(HF_HUB_ETAG_TIMEOUT) and it is not in the cache." in message
     )
     assert "hf download ringkas-tests/silent-model" in message  # the fix
     assert "\n" not in message
@@ -106,13 +107,13 @@ def test_an_unreachable_hub_is_one_line_in_ringkas_words(
         fetch(resolve("ringkas-tests/missing-model"))
     message = str(info.value)
     assert message.startswith(
-        f"Model 'ringkas-tests/missing-model' is not available: the hub at {closed_port} cannot "
-        f"be reached and it is not in the cache."
+        f"Model 'ringkas-tests/missing-model' is not available: there is no such directory "
+        f"({Path('ringkas-tests/missing-model').absolute()} does not exist), and as a hub model: "
+        f"the hub at {closed_port} cannot be reached and it is not in the cache. If it is a "
+        f"folder, check the path."
     )
     assert "\n" not in message and ".." not in message
     assert "An error happened" not in message  # huggingface_hub's own text stays out
-    # a name that could be a folder: the message says there is no such folder either
-    assert f"({Path('ringkas-tests/missing-model').absolute()} does not exist)" in message
 
 
 def test_a_cached_model_is_used_when_the_hub_does_not_answer(
@@ -139,3 +140,25 @@ def test_a_cached_model_is_used_when_the_hub_does_not_answer(
 def test_offline_means_no_connection_attempt(no_network: None) -> None:
     with pytest.raises(ModelNotAvailableError, match="it is not in the cache and HF_HUB_OFFLINE"):
         fetch(resolve("ringkas-tests/offline-model"))
+
+
+def test_a_name_that_may_be_a_folder_says_the_folder_does_not_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``models-local/opus-mt-id-en`` (the README's own example) is a hub id in shape; when
+    ``models-local/`` exists it is a folder, and when nothing is there the message says both."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ModelNotAvailableError) as info:
+        fetch(resolve("models-local/opus-mt-id-en"))
+    assert str(info.value).startswith(
+        "Model 'models-local/opus-mt-id-en' is not available: there is no such directory "
+        f"({tmp_path / 'models-local' / 'opus-mt-id-en'} does not exist), and as a hub model: it "
+        "is not in the cache and HF_HUB_OFFLINE is set. If it is a folder, check the path."
+    )
+    (tmp_path / "models-local").mkdir()
+    with pytest.raises(ModelNotAvailableError) as info:
+        resolve("models-local/opus-mt-id-en")
+    assert str(info.value).startswith(
+        "Model directory 'models-local/opus-mt-id-en' does not exist."
+    )
+    assert "hf download" not in str(info.value)

@@ -235,7 +235,12 @@ def _default_card(task: str) -> ModelCard:
 
 
 def _looks_like_path(name: str) -> bool:
-    return name.startswith((".", "/", "~", "\\")) or name.count("/") > 1 or "\\" in name
+    """A name that can only be a folder: ``./x``, ``/x``, ``~/x``, ``a/b/c``, a backslash, or one
+    whose first part is a folder here (``models-local/opus-mt-id-en`` with ``models-local/``)."""
+    if name.startswith((".", "/", "~", "\\")) or name.count("/") > 1 or "\\" in name:
+        return True
+    head = name.split("/")[0]
+    return "/" in name and Path(head).expanduser().is_dir()
 
 
 def resolve(name_or_path: str | Path | None, *, task: str = "translation") -> ModelCard:

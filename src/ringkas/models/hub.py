@@ -83,14 +83,19 @@ def _endpoint() -> str:
 
 
 def _not_available(card: ModelCard, reason: str) -> ModelNotAvailableError:
-    folder = Path(card.id).expanduser()
-    local = ""
-    if card.family == "auto" and not folder.exists():  # a name the user typed: maybe a folder
-        local = f" It is not a local directory either ({folder.absolute()} does not exist)."
-    return ModelNotAvailableError(
-        f"Model {card.id!r} is not available: {reason}.{local} Cache directory: {cache_dir()}. "
+    fix = (
         f"On a machine with network run `hf download {card.id}` (or any ringkas call once) and "
         f"copy the cache here, or pass model=<local directory saved with save_pretrained()>."
+    )
+    folder = Path(card.id).expanduser()
+    if card.family == "auto" and not folder.exists():  # a name the user typed: maybe a folder
+        return ModelNotAvailableError(
+            f"Model {card.id!r} is not available: there is no such directory "
+            f"({folder.absolute()} does not exist), and as a hub model: {reason}. If it is a "
+            f"folder, check the path. Cache directory: {cache_dir()}. {fix}"
+        )
+    return ModelNotAvailableError(
+        f"Model {card.id!r} is not available: {reason}. Cache directory: {cache_dir()}. {fix}"
     )
 
 
