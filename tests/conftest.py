@@ -28,6 +28,7 @@ FIDELITY_TRANSLATE = FIXTURES / "fidelity-translate"
 FIDELITY_SUMMARIZE = FIXTURES / "fidelity-summarize"
 
 sys.path.insert(0, str(ROOT / "tools" / "fidelity"))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # tests/benchmarks import quality, speedbench
 
 from fidelity_data import random_document, random_sentence  # noqa: E402
 
@@ -95,9 +96,9 @@ def counting_generate(engine: Any) -> Iterator[list[int]]:
     calls: list[int] = []
     original = engine.generate
 
-    def counting(texts: Any, plan: Any, options: Any) -> Any:
+    def counting(texts: Any, plan: Any, options: Any, *, encoded: Any = None) -> Any:
         calls.append(len(texts))
-        return original(texts, plan, options)
+        return original(texts, plan, options, encoded=encoded)
 
     engine.generate = counting
     try:

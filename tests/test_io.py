@@ -106,3 +106,29 @@ def test_closed_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", closed)
     with pytest.raises(InputError, match="standard input is closed"):
         read_text("-")
+
+
+def test_field_checks_shared_with_jobs_name_the_option() -> None:
+    from ringkas.io import field_value, kind_of, string_field
+
+    record = {"id": None, "body": 7}
+    assert field_value(record, "body", where="x") == 7
+    with pytest.raises(InputError) as info:
+        field_value(record, "key", where="in.jsonl, line 4", kind="id", option="--id-field")
+    assert str(info.value) == (
+        "in.jsonl, line 4: no field 'key' (it has: id, body). Choose the id field with --id-field."
+    )
+    with pytest.raises(InputError) as info:
+        string_field(record, "id", where="in.jsonl, line 4", option="--text-field")
+    assert str(info.value) == "in.jsonl, line 4: field 'id' is null, not a string."
+    assert [kind_of(v) for v in (None, True, 1.5, {})] == ["null", "bool", "float", "dict"]
+
+
+def test_decode_utf8_names_the_byte_and_the_fix() -> None:
+    from ringkas.io import decode_utf8
+
+    assert decode_utf8(b"\xef\xbb\xbfSatu.", where="a") == "Satu."
+    with pytest.raises(InputError) as info:
+        decode_utf8(b"ok \xff", where="in.jsonl, line 2")
+    assert str(info.value).startswith("in.jsonl, line 2 is not UTF-8 text (byte 3 is b'\\xff').")
+    assert "iconv" in str(info.value)

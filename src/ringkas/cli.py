@@ -10,7 +10,7 @@ User errors (bad input, unknown language, missing model) print one line and exit
 unexpected exits 1 (``-v`` shows the traceback).
 
 >>> main(["models"])  # doctest: +ELLIPSIS
-facebook/m2m100_418M                          m2m100   translation   MIT
+aisingapore/Llama-SEA-LION-v3-8B-IT           llama    translation   Llama 3.1 Community License
 ...
 Helsinki-NLP/opus-mt-id-en                    marian   translation   Apache-2.0  (default for translation)
 ...
@@ -192,11 +192,16 @@ def _translate(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _summarize(args: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.models.embedded import summary_models
     from ringkas.summarization import Summarizer
 
     def run(texts: list[str]) -> list[str]:
+        # No model named and the defaults not on this machine: the embedded default, said once.
+        chosen = summary_models(args.model, args.translation_model, args.strategy, args.lang)
+        if chosen.note:
+            print(chosen.note, file=sys.stderr)
         summarizer = Summarizer(
-            args.model, translation_model=args.translation_model, strategy=args.strategy,
+            chosen.model, translation_model=chosen.translation_model, strategy=chosen.strategy,
             backend=args.backend, device=args.device,
         )  # fmt: skip
         return list(

@@ -10,15 +10,22 @@ True
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ConfigError",
     "DatasetNotAvailableError",
     "EngineNotAvailableError",
+    "FaithfulnessError",
+    "GGUFError",
+    "GlossaryError",
     "InputError",
     "ModelLoadError",
     "ModelNotAvailableError",
     "NotSeq2SeqModelError",
+    "PromptError",
     "RingkasError",
+    "TokenizerMissingError",
     "UnsupportedLanguageError",
 ]
 
@@ -93,7 +100,8 @@ class ModelLoadError(RingkasError, OSError):
 
 
 class NotSeq2SeqModelError(ModelLoadError):
-    """The model loads, but it is not an encoder-decoder (seq2seq) model ringkas can drive.
+    """The model is neither an encoder-decoder (seq2seq) model nor a causal LM ringkas can drive
+    (e.g. a BERT encoder). The name is historical: causal LMs (``*ForCausalLM``) are supported.
 
     >>> import pathlib, tempfile
     >>> from ringkas import Translator
@@ -103,6 +111,51 @@ class NotSeq2SeqModelError(ModelLoadError):
     ...     Translator(str(folder))
     ... except NotSeq2SeqModelError as exc:
     ...     print("'bert' model, which is not an encoder-decoder" in str(exc))
+    True
+    """
+
+
+class TokenizerMissingError(ModelLoadError):
+    """A checkpoint directory has no tokenizer files (transformers 5 would silently build an
+    empty tokenizer from it, and the model would translate everything to nothing).
+
+    >>> import json, pathlib, tempfile
+    >>> from ringkas.models.cards import card_from_directory
+    >>> from ringkas.engines.base import load_tokenizer
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "config.json").write_text(json.dumps({"model_type": "marian"}))
+    >>> try:
+    ...     load_tokenizer(folder)
+    ... except TokenizerMissingError as exc:
+    ...     print("tokenizer.save_pretrained" in str(exc))
+    True
+    """
+
+
+class GGUFError(ModelLoadError):
+    """A ``.gguf`` file is not a model, is corrupt, or holds a model that is not a causal LM.
+
+    >>> import pathlib, tempfile
+    >>> from ringkas.models.cards import resolve
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "notes.gguf"
+    >>> _ = bad.write_text("not a model")
+    >>> try:
+    ...     resolve(bad)
+    ... except GGUFError as exc:
+    ...     print("is not a GGUF model file" in str(exc))
+    True
+    """
+
+
+class PromptError(ConfigError):
+    """A causal LM's prompt cannot be built: no prompt in its card and no chat template, an
+    empty few-shot list, or a task (e.g. summarising) its card's prompt does not cover.
+
+    >>> from ringkas.models.cards import PromptSpec
+    >>> try:
+    ...     PromptSpec(style="completion", shots=())
+    ... except PromptError as exc:
+    ...     print("add at least one" in str(exc))
     True
     """
 
@@ -126,3 +179,36 @@ class DatasetNotAvailableError(RingkasError, OSError):
     ...
     ringkas.errors.DatasetNotAvailableError: liputan6 needs data_dir. Liputan6 is not redistributed: ...
     """
+
+
+class GlossaryError(ConfigError):
+    """A glossary cannot be used: a file that is not two columns, an empty term, a term mapped
+    twice, or a glossary for another language pair than the translation.
+
+    >>> from ringkas.faithful import load_glossary
+    >>> load_glossary({"UMKM": ""})
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.GlossaryError: Glossary term 'UMKM' has an empty translation. Give the English it must become, or the term itself to keep it unchanged.
+    """
+
+
+class FaithfulnessError(RingkasError):
+    """``guard="raise"`` found a translation that changes, drops or invents a fact.
+
+    ``reports`` holds one :class:`ringkas.faithful.Report` per flagged sentence.
+
+    >>> from ringkas.faithful import check
+    >>> err = FaithfulnessError([check("Harga naik 30 persen.", "The price rose 13 percent.")])
+    >>> len(err.reports), str(err).split(":")[0]
+    (1, '1 translated sentence(s) failed the faithfulness check')
+    """
+
+    def __init__(self, reports: list[Any]) -> None:
+        self.reports = reports
+        first = reports[0].issues[0].message if reports and reports[0].issues else ""
+        super().__init__(
+            f"{len(reports)} translated sentence(s) failed the faithfulness check: {first} "
+            'Use guard="retry" to re-translate them, guard="warn" to get the text anyway, or '
+            "look at exc.reports."
+        )

@@ -5,7 +5,8 @@ scores the summaries with ROUGE (Indonesian-safe, bootstrap intervals); ``"trans
 and scores with BLEU and chrF++ (sacrebleu, with its signatures). With ``out=DIR`` it writes
 ``predictions.jsonl``, ``scores.json`` and ``report.md``, and a second run with the same settings
 reuses the cached predictions. :func:`compare` runs several systems side by side with a paired
-bootstrap test on per-example scores.
+bootstrap test of each against the first, on a metric the table shows: per-example ROUGE-1 for
+summaries, corpus chrF++ for translations (sentences resampled, as ``sacrebleu --paired-bs``).
 
 Systems are model ids or directories, or the model-free names ``"lead-3"`` and ``"textrank"``.
 
@@ -35,6 +36,9 @@ __all__ = ["TASKS", "EvalResult", "compare", "evaluate", "load_eval_data"]
 logger = logging.getLogger(__name__)
 
 TASKS = ("summarize", "translate")
+#: The per-example score kept for translations (to find the worst examples), beside the corpus
+#: BLEU and chrF++ that are reported and tested.
+SENTENCE_CHRF = "chrF2++ (sentence)"
 _LIBRARIES = ("ringkas", "torch", "transformers", "ctranslate2", "sacrebleu", "datasets")
 
 
@@ -48,6 +52,8 @@ class EvalData:
     sources: list[str]
     references: list[str]
     reference_lang: str
+    #: Rows of the split that have no reference for the task (not scored; see load_eval_data).
+    skipped: int = 0
 
 
 @dataclass
@@ -126,6 +132,7 @@ def load_eval_data(
     if limit is not None:
         rows = rows.select(range(min(limit, len(rows))))
     ids, sources, references = [], [], []
+    skipped = 0
     if task == "translate":
         if {"sentences_id", "translation_en"} <= columns:
             for row in rows:
@@ -141,6 +148,8 @@ def load_eval_data(
                     ids.append(str(row["id"]))
                     sources.append(row["text"])
                     references.append(row["translation"])
+                else:
+                    skipped += 1
         ref_lang = "en"
     else:
         field_name = "summary_en" if lang == "en" and "summary_en" in columns else "summary"
@@ -155,9 +164,16 @@ def load_eval_data(
                 ids.append(str(row["id"]))
                 sources.append(row["text"])
                 references.append(row[field_name])
+            else:
+                skipped += 1
     if not ids:
         raise ConfigError(f"{dataset} ({split}) has no references for task {task!r}.")
-    return EvalData(dataset, split, ids, sources, references, ref_lang)
+    if skipped:
+        logger.warning(
+            "%s (%s): %d of %d rows have no reference for task %r and are not scored.",
+            dataset, split, skipped, len(rows), task,
+        )  # fmt: skip
+    return EvalData(dataset, split, ids, sources, references, ref_lang, skipped)
 
 
 def _predict(
@@ -201,6 +217,14 @@ def _predict(
     return list(preds), described
 
 
+def _entry(result: Any) -> dict[str, Any]:
+    """A MetricResult as scores.json keeps it."""
+    entry = {"score": result.score, "ci": result.ci, "signature": str(result.signature)}
+    if result.empty_references:
+        entry["empty_references"] = result.empty_references
+    return entry
+
+
 def _score(
     task: str, data: EvalData, predictions: list[str], seed: int
 ) -> tuple[dict[str, Any], dict[str, list[float]]]:
@@ -208,25 +232,19 @@ def _score(
 
     if task == "summarize":
         results = metrics.rouge(predictions, data.references, seed=seed)
-        scores = {
-            k: {"score": r.score, "ci": r.ci, "signature": r.signature} for k, r in results.items()
-        }
+        scores = {k: _entry(r) for k, r in results.items()}
         return scores, {k: list(r.per_example) for k, r in results.items()}
     scores = {}
     for result in (metrics.bleu(predictions, data.references, seed=seed),
                    metrics.chrf(predictions, data.references, seed=seed)):  # fmt: skip
-        scores[result.name] = {
-            "score": result.score,
-            "ci": result.ci,
-            "signature": result.signature,
-        }
+        scores[result.name] = _entry(result)
     from sacrebleu.metrics import CHRF
 
     chrf = CHRF(word_order=2)
     per = [
         chrf.sentence_score(p, [r]).score for p, r in zip(predictions, data.references, strict=True)
     ]
-    return scores, {"chrF2++ (sentence)": per}
+    return scores, {SENTENCE_CHRF: per}
 
 
 def _cache_key(task: str, data: EvalData, system: str, settings: dict[str, Any]) -> str:
@@ -288,6 +306,7 @@ def evaluate(
     seconds = time.perf_counter() - start
     scores, per_example = _score(task, data, predictions, seed)
     signature = {"task": task, "dataset": data.name, "split": split, "examples": len(data.ids),
+                 "skipped_no_reference": data.skipped,
                  "reference_lang": data.reference_lang, "limit": limit, "seed": seed,
                  **described, "versions": _versions(), "cache_key": key}  # fmt: skip
     result = EvalResult(system, data, predictions, scores, per_example, signature, seconds,
@@ -310,8 +329,8 @@ def _load_cached(out_dir: Path, key: str) -> tuple[list[str], dict[str, Any]] | 
     except (OSError, ValueError, KeyError):
         return None
     described = {k: v for k, v in saved["signature"].items()
-                 if k not in ("task", "dataset", "split", "examples", "reference_lang", "limit",
-                              "seed", "versions", "cache_key")}  # fmt: skip
+                 if k not in ("task", "dataset", "split", "examples", "skipped_no_reference",
+                              "reference_lang", "limit", "seed", "versions", "cache_key")}  # fmt: skip
     return preds, described
 
 
@@ -379,11 +398,9 @@ def compare(
     | `lead-3` | 55.42 | 44.81 | 52.54 | 54.14 | - |
     | `textrank` | 40.14 | 32.17 | 37.98 | 38.72 | -15.28 [...], p=... |
     <BLANKLINE>
-    Paired bootstrap on per-example rouge1.
+    Paired bootstrap on per-example rouge1; two-sided p.
     <BLANKLINE>
     """
-    from ringkas.metrics import paired_bootstrap
-
     if len(systems) < 2:
         raise ConfigError("compare needs at least two systems (--model A --model B).")
     results = []
@@ -393,24 +410,43 @@ def compare(
     metrics_ = list(results[0].scores)
     header = "| system | " + " | ".join(metrics_) + " | Δ vs first (95% CI), p |"
     lines = [header, "|" + "---|" * (len(metrics_) + 2)]
-    key = next(iter(results[0].per_example))
+    key = _tested_metric(task, results[0])
     for result in results:
         cells = [f"{result.scores[m]['score']:.2f}" for m in metrics_]
         if result is results[0]:
             delta = "-"
         else:
-            test = paired_bootstrap(
-                result.per_example[key], results[0].per_example[key], seed=kwargs.get("seed", 0)
-            )
+            test = _paired_test(task, key, result, results[0], seed=kwargs.get("seed", 0))
             delta = f"{test.difference:+.2f} [{test.ci[0]:+.2f}, {test.ci[1]:+.2f}], p={test.p_value:.3f}"
         lines.append(f"| `{result.system}` | " + " | ".join(cells) + f" | {delta} |")
-    table = "\n".join(lines) + f"\n\nPaired bootstrap on per-example {key}.\n"
+    how = (
+        f"per-example {key}" if task == "summarize"
+        else f"corpus {key}, resampling sentences (as sacrebleu --paired-bs)"
+    )  # fmt: skip
+    table = "\n".join(lines) + f"\n\nPaired bootstrap on {how}; two-sided p.\n"
     if out is not None:
         Path(out).mkdir(parents=True, exist_ok=True)
         (Path(out) / "compare.md").write_text(table, encoding="utf-8")
         summary = [{"system": r.system, "scores": r.scores} for r in results]
         (Path(out) / "compare.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return results, table
+
+
+def _tested_metric(task: str, first: EvalResult) -> str:
+    """The shown metric the paired test is on: ROUGE-1, or corpus chrF++ for translations."""
+    if task == "summarize":
+        return next(iter(first.per_example))
+    return next(name for name in first.scores if name.startswith("chrF"))
+
+
+def _paired_test(task: str, key: str, result: EvalResult, first: EvalResult, *, seed: int) -> Any:
+    from ringkas.metrics import paired_bootstrap, paired_bootstrap_corpus
+
+    if task == "summarize":
+        return paired_bootstrap(result.per_example[key], first.per_example[key], seed=seed)
+    return paired_bootstrap_corpus(
+        result.predictions, first.predictions, first.data.references, metric="chrf", seed=seed
+    )
 
 
 def _slug(name: str) -> str:

@@ -15,13 +15,22 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
 from ringkas.errors import InputError
 
-__all__ = ["decode_text", "parse_jsonl_line", "read_jsonl", "read_text", "write_jsonl"]
+__all__ = [
+    "decode_utf8",
+    "field_value",
+    "kind_of",
+    "parse_jsonl_line",
+    "read_jsonl",
+    "read_text",
+    "string_field",
+    "write_jsonl",
+]
 
 
 def read_text(path: str | Path) -> str:
@@ -48,7 +57,7 @@ def read_text(path: str | Path) -> str:
             raise InputError(f"{file} does not exist or is a directory. Check the path.")
         data = file.read_bytes()
         where = str(file)
-    return decode_text(data, where=where)
+    return decode_utf8(data, where=where)
 
 
 def _read_stdin() -> bytes:
@@ -81,16 +90,25 @@ def _utf16_guess(data: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes, *, where: str) -> str:
-    """Decode the bytes of a text file, with an :class:`InputError` that says what they are when
-    they are not UTF-8 text.
+def decode_utf8(data: bytes, *, where: str) -> str:
+    """``data`` as UTF-8 text without a leading byte-order mark; ``where`` names it in errors.
 
-    >>> decode_text("Harga naik.".encode("utf-16"), where="a.txt")  # byte-order mark: decoded
+    Text with a UTF-16 byte-order mark is decoded as UTF-16. NUL-heavy bytes are an
+    :class:`InputError` that says what they are: UTF-16 without a byte-order mark (with the
+    ``iconv`` command that converts it), or binary data.
+
+    >>> decode_utf8("\ufeffHalo.".encode(), where="a.txt")
+    'Halo.'
+    >>> decode_utf8("Harga naik.".encode("utf-16"), where="a.txt")  # byte-order mark: decoded
     'Harga naik.'
-    >>> decode_text("Harga naik.".encode("utf-16-le"), where="a.txt")
+    >>> decode_utf8("Harga naik.".encode("utf-16-le"), where="a.txt")
     Traceback (most recent call last):
     ...
     ringkas.errors.InputError: a.txt looks like UTF-16LE text without a byte-order mark (every other byte is NUL), not UTF-8. Convert it first: `iconv -f UTF-16LE -t UTF-8 in.txt > out.txt`.
+    >>> decode_utf8("Kafé".encode("latin-1"), where="a.txt")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: a.txt is not UTF-8 text (byte 3 is b'\xe9'). Convert it first, e.g. `iconv -f latin1 -t utf-8 in.txt > out.txt`.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(
         codecs.BOM_UTF32_LE
@@ -124,6 +142,59 @@ def decode_text(data: bytes, *, where: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def kind_of(value: object) -> str:
+    """How error messages name a JSON value's type: ``null`` for None, else the Python type.
+
+    >>> kind_of(None), kind_of(42), kind_of(["a"])
+    ('null', 'int', 'list')
+    """
+    return "null" if value is None else type(value).__name__
+
+
+def field_value(
+    record: Mapping[str, Any],
+    field: str,
+    *,
+    where: str,
+    kind: str = "text",
+    option: str = "--field",
+) -> Any:
+    """``record[field]``, or an :class:`InputError` listing the fields there are and the option
+    (``option``) that chooses the ``kind`` field.
+
+    >>> field_value({"id": 7}, "id", where="in.jsonl, line 1", kind="id", option="--id-field")
+    7
+    >>> field_value({"teks": "Halo."}, "text", where="in.jsonl, line 2")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: in.jsonl, line 2: no field 'text' (it has: teks). Choose the text field with --field.
+    """
+    if field not in record:
+        raise InputError(
+            f"{where}: no field {field!r} (it has: {', '.join(record) or 'none'}). "
+            f"Choose the {kind} field with {option}."
+        )
+    return record[field]
+
+
+def string_field(
+    record: Mapping[str, Any], field: str, *, where: str, option: str = "--field"
+) -> str:
+    """``record[field]`` checked to be there and to be a string (see :func:`field_value`).
+
+    >>> string_field({"text": "Halo."}, "text", where="in.jsonl, line 1")
+    'Halo.'
+    >>> string_field({"text": None}, "text", where="in.jsonl, line 1")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: in.jsonl, line 1: field 'text' is null, not a string.
+    """
+    value = field_value(record, field, where=where, option=option)
+    if not isinstance(value, str):
+        raise InputError(f"{where}: field {field!r} is {kind_of(value)}, not a string.")
+    return value
+
+
 def parse_jsonl_line(line: str, *, where: str, lineno: int, field: str | None) -> dict[str, Any]:
     """One JSON Lines record, checked to be an object whose ``field`` (if given) is a string.
 
@@ -144,16 +215,7 @@ def parse_jsonl_line(line: str, *, where: str, lineno: int, field: str | None) -
     if not isinstance(record, dict):
         raise InputError(f"{where}, line {lineno}: a JSON {type(record).__name__}, not an object.")
     if field is not None:
-        if field not in record:
-            raise InputError(
-                f"{where}, line {lineno}: no field {field!r} (it has: {', '.join(record) or 'none'})."
-                f" Choose the text field with --field."
-            )
-        if not isinstance(record[field], str):
-            raise InputError(
-                f"{where}, line {lineno}: field {field!r} is {type(record[field]).__name__}, "
-                f"not a string."
-            )
+        string_field(record, field, where=f"{where}, line {lineno}")
     return record
 
 

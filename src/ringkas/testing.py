@@ -55,10 +55,13 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "CAUSAL_FAMILIES",
     "EN_SENTENCES",
     "FAMILIES",
     "ID_SENTENCES",
     "MADLAD_LANGUAGE_CODES",
+    "PROMPTS",
+    "build_tiny_causal_lm",
     "build_tiny_model",
     "fix_marian_weights",
     "sentencepiece_pieces",
@@ -718,3 +721,112 @@ _BUILDERS: dict[str, Callable[[Path, Path, int, int], None]] = {
     "mt5": _build_mt5,
     "bart": _build_bart,
 }
+
+
+# --------------------------------------------------------------------------- causal LMs
+
+CAUSAL_FAMILIES: tuple[str, ...] = ("gemma3", "llama")
+"""The decoder-only families :func:`build_tiny_causal_lm` can build."""
+PROMPTS: tuple[str | None, ...] = ("completion", "chat", None)
+"""What a tiny causal LM's directory says about its prompt (``None``: nothing at all)."""
+
+# A minimal chat template (user/assistant turns, generation prompt), as instruct models ship one.
+_CHAT_TEMPLATE = (
+    "{{ bos_token }}{% for m in messages %}<|{{ m['role'] }}|>\n{{ m['content'] }}\n{% endfor %}"
+    "{% if add_generation_prompt %}<|assistant|>\n{% endif %}"
+)
+
+
+def build_tiny_causal_lm(
+    family: str,
+    out_dir: str | Path,
+    *,
+    prompt: str | None = "completion",
+    seed: int = 0,
+    model_max_length: int = 1024,
+) -> Path:
+    """Write a tiny random decoder-only checkpoint (``*ForCausalLM``) of ``family`` to ``out_dir``.
+
+    ``family`` is ``"gemma3"`` (``Gemma3ForCausalLM``, Gemma tokenizer) or ``"llama"``. ``prompt``
+    says how ringkas is to prompt it: ``"completion"`` writes a ``ringkas.toml`` with a few-shot
+    completion prompt (a base model), ``"chat"`` gives the tokenizer a chat template and the card
+    a chat prompt that can summarise (an instruct model), ``None`` neither (ringkas then refuses
+    it with a :class:`~ringkas.errors.PromptError`). The vocabulary has a line-break token, so a
+    sentence prompt can stop at the end of the line. Output is gibberish; the plumbing is real.
+
+    >>> import tempfile
+    >>> from transformers import AutoConfig
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     AutoConfig.from_pretrained(build_tiny_causal_lm("llama", tmp)).architectures
+    ['LlamaForCausalLM']
+    """
+    if family not in CAUSAL_FAMILIES:
+        raise ValueError(
+            f"unknown causal family {family!r}; choose one of: {', '.join(CAUSAL_FAMILIES)}"
+        )
+    if prompt not in PROMPTS:
+        raise ValueError(f"prompt must be one of {PROMPTS}, got {prompt!r}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with _quiet_transformers(), tempfile.TemporaryDirectory(prefix="ringkas-spm-") as tmp:
+        _build_causal(out, Path(tmp), family, prompt, seed, model_max_length)
+    return out
+
+
+def _build_causal(
+    out: Path, tmp: Path, family: str, prompt: str | None, seed: int, max_len: int
+) -> None:
+    from transformers import (
+        Gemma3ForCausalLM,
+        Gemma3TextConfig,
+        GemmaTokenizer,
+        LlamaConfig,
+        LlamaForCausalLM,
+        LlamaTokenizer,
+    )
+
+    spm_path = tmp / "tokenizer.model"
+    spm_path.write_bytes(_train_spm("unigram", user_defined_symbols=["\n", ":"]))
+    tokenizer_cls = GemmaTokenizer if family == "gemma3" else LlamaTokenizer
+    tokenizer = _fast_tokenizer(tokenizer_cls, spm_path, model_max_length=max_len)
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    if prompt == "chat":
+        tokenizer.chat_template = _CHAT_TEMPLATE
+    sizes: dict[str, Any] = {
+        "vocab_size": len(tokenizer),
+        "hidden_size": _D_MODEL,
+        "intermediate_size": _FFN,
+        "num_hidden_layers": 1,
+        "num_attention_heads": _HEADS,
+        "num_key_value_heads": 1,
+        "head_dim": _D_MODEL // _HEADS,
+        "max_position_embeddings": max_len,
+        "bos_token_id": tokenizer.bos_token_id,
+        "eos_token_id": tokenizer.eos_token_id,
+        "pad_token_id": tokenizer.pad_token_id,
+        "initializer_range": _INIT_STD,
+    }
+    if family == "gemma3":
+        config: Any = Gemma3TextConfig(
+            **sizes, sliding_window=max_len, layer_types=["full_attention"]
+        )
+        model = _init_model(Gemma3ForCausalLM, config, seed)
+    else:
+        model = _init_model(LlamaForCausalLM, LlamaConfig(**sizes), seed)
+    generation = {
+        "bos_token_id": tokenizer.bos_token_id,
+        "eos_token_id": tokenizer.eos_token_id,
+        "pad_token_id": tokenizer.pad_token_id,
+    }
+    _save(out, model, tokenizer, generation)
+    card = 'architecture = "causal"\nsource_languages = ["id"]\ntarget_languages = ["en"]\n'
+    if prompt == "completion":
+        card += '\n[prompt]\nstyle = "completion"\n'
+    elif prompt == "chat":
+        card += (
+            '\n[prompt]\nstyle = "chat"\nsummary_instruction = "Summarise this {src_name} '
+            'article in {tgt_name}, in at most {max_words} words."\n'
+        )
+    if prompt is not None:
+        (out / "ringkas.toml").write_text(card, encoding="utf-8")

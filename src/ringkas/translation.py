@@ -15,19 +15,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import overload
+from typing import Literal, overload
 
 from ringkas.batching import run_requests
-from ringkas.engines import Engine, GenerationOptions, load_engine
-from ringkas.errors import ConfigError
+from ringkas.engines import Encoded, Engine, GenerationOptions, load_engine
+from ringkas.errors import ConfigError, GlossaryError, UnsupportedLanguageError
 from ringkas.extractive import EXTRACTIVE_SYSTEMS
+from ringkas.faithful import Glossary, GlossaryLike, load_glossary, restore
+from ringkas.guard import Guard, SentenceReport, Translation, check_guard
 from ringkas.inputs import check_options, check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LanguagePlan, normalize, plan
 from ringkas.text.chunk import Split, split_to_budget
 from ringkas.text.segment import Segment, rebuild, segment
 
-__all__ = ["Translator", "translate"]
+__all__ = ["Translation", "Translator", "translate"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +38,7 @@ logger = logging.getLogger(__name__)
 class _Doc:
     segments: list[Segment]
     splits: list[Split]
-    lengths: dict[str, int]
+    encoded: dict[str, Encoded]  # sentences that fit the budget, encoded once
 
 
 class Translator:
@@ -111,6 +113,9 @@ class Translator:
         num_beams: int | None = None,
         max_new_tokens: int | None = None,
         show_progress: bool | None = None,
+        guard: str | None = "warn",
+        glossary: GlossaryLike | None = None,
+        report: Literal[False] = False,
     ) -> str: ...
 
     @overload
@@ -125,7 +130,44 @@ class Translator:
         num_beams: int | None = None,
         max_new_tokens: int | None = None,
         show_progress: bool | None = None,
+        guard: str | None = "warn",
+        glossary: GlossaryLike | None = None,
+        report: Literal[False] = False,
     ) -> list[str]: ...
+
+    @overload
+    def translate(  # type: ignore[overload-overlap]
+        self,
+        text: str,
+        *,
+        src: str = "id",
+        tgt: str = "en",
+        batch_size: int | None = None,
+        max_batch_tokens: int | None = None,
+        num_beams: int | None = None,
+        max_new_tokens: int | None = None,
+        show_progress: bool | None = None,
+        guard: str | None = "warn",
+        glossary: GlossaryLike | None = None,
+        report: Literal[True],
+    ) -> Translation: ...
+
+    @overload
+    def translate(
+        self,
+        text: Iterable[str],
+        *,
+        src: str = "id",
+        tgt: str = "en",
+        batch_size: int | None = None,
+        max_batch_tokens: int | None = None,
+        num_beams: int | None = None,
+        max_new_tokens: int | None = None,
+        show_progress: bool | None = None,
+        guard: str | None = "warn",
+        glossary: GlossaryLike | None = None,
+        report: Literal[True],
+    ) -> list[Translation]: ...
 
     def translate(
         self,
@@ -138,11 +180,26 @@ class Translator:
         num_beams: int | None = None,
         max_new_tokens: int | None = None,
         show_progress: bool | None = None,
-    ) -> str | list[str]:
+        guard: str | None = "warn",
+        glossary: GlossaryLike | None = None,
+        report: bool = False,
+    ) -> str | list[str] | Translation | list[Translation]:
         """Translate one document (-> ``str``) or many (-> ``list[str]``, same order).
 
         Empty or whitespace-only documents give ``""``. ``batch_size`` caps sentences per batch,
         ``max_batch_tokens`` the padded tokens per batch; neither changes the result.
+
+        Every sentence is checked against its source (numbers, money, dates, times, names,
+        glossary terms; :func:`ringkas.faithful.check`): ``guard="warn"`` (the default) logs one
+        warning per call with counts, ``"retry"`` re-translates flagged sentences with other
+        decoding, ``"raise"`` raises :class:`~ringkas.errors.FaithfulnessError`, ``None`` skips
+        the check. ``glossary`` (a dict, or the path of a two-column TSV/CSV file) names terms
+        and the English they must become. ``report=True`` returns :class:`Translation` objects
+        (``.text`` and a report per sentence) instead of strings.
+
+        >>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
+        >>> t.translate("Menteri datang ke QRIS.", glossary={"QRIS": "QRIS"}, report=True).text
+        'Minister come to QRIS.'
         """
         texts, single = check_texts(text, caller="translate")
         check_options(
@@ -152,15 +209,41 @@ class Translator:
             max_new_tokens=max_new_tokens,
         )
         lang = self.language_plan(src, tgt)
-        results = self._translate_documents(
+        guarded = Guard(
+            check_guard(guard),
+            self._glossary(glossary, src, tgt),
+            normalize(src),
+            normalize(tgt),
+            self.card.placeholders,
+        )
+        results, reports = self._translate_documents(
             texts,
             lang,
             batch_size=batch_size,
             max_batch_tokens=max_batch_tokens,
             options=self._options(num_beams, max_new_tokens),
             show_progress=show_progress_default(show_progress),
+            guard=guarded,
         )
+        if report:
+            out = [Translation(t, r) for t, r in zip(results, reports, strict=True)]
+            return out[0] if single else out
         return results[0] if single else results
+
+    def _glossary(self, glossary: GlossaryLike | None, src: str, tgt: str) -> Glossary | None:
+        """The checked glossary for this call: for the call's pair, and one the model does."""
+        if glossary is None:
+            return None
+        loaded = load_glossary(glossary, src=None, tgt=None)
+        try:
+            self.card.check_pair(loaded.src, loaded.tgt)
+        except UnsupportedLanguageError as exc:
+            raise GlossaryError(
+                f"The glossary is for {loaded.src}->{loaded.tgt}, which model "
+                f"{self.card.id!r} does not translate ({exc}) Use a glossary for the pair you "
+                "translate, or a model that does the glossary's pair."
+            ) from exc
+        return load_glossary(loaded, src=src, tgt=tgt)
 
     def language_plan(self, src: str, tgt: str) -> LanguagePlan:
         """Check that the model can do ``src`` -> ``tgt`` and return the family's codes for it."""
@@ -188,37 +271,63 @@ class Translator:
         max_batch_tokens: int | None,
         options: GenerationOptions,
         show_progress: bool,
-    ) -> list[str]:
+        guard: Guard,
+    ) -> tuple[list[str], list[list[SentenceReport]]]:
         segmented = [segment(t) if t.strip() else [] for t in texts]
         every_sentence = [s.text for segments in segmented for s in segments if s.is_text]
-        counts = iter(self.engine.count_tokens(every_sentence, lang))  # one call for all
-        docs = [self._split_document(segments, counts, lang) for segments in segmented]
+        unique = list(dict.fromkeys(every_sentence))
+        table = dict(zip(unique, self.engine.encode(unique, lang), strict=True))  # one call
+        encodings = iter([table[s] for s in every_sentence])
+        docs = [self._split_document(segments, encodings, lang) for segments in segmented]
         pieces = [p for doc in docs for split in doc.splits for p in split.pieces]
-        translated = iter(
-            run_requests(
+        protected = guard.protect(pieces)
+        known = {k: v for doc in docs for k, v in doc.encoded.items()}
+
+        def generate(texts: list[str], opts: GenerationOptions, progress: bool) -> list[str]:
+            return run_requests(
                 self.engine,
-                pieces,
+                texts,
                 lang,
-                options,
+                opts,
                 batch_size=batch_size,
                 max_batch_tokens=max_batch_tokens,
-                show_progress=show_progress,
+                show_progress=progress,
                 desc="translating",
-                known_lengths={k: v for doc in docs for k, v in doc.lengths.items()},
+                encoded=known,
             )
+
+        outputs = generate(
+            [p.text for p in protected], guard.first_options(options, pieces), show_progress
         )
+        translated = iter(restore(o, p) for o, p in zip(outputs, protected, strict=True))
+        sentences = [
+            [split.join([next(translated) for _ in split.pieces]) for split in doc.splits]
+            for doc in docs
+        ]
+        reports: list[list[SentenceReport]] = [[] for _ in docs]
+        if guard.active:  # the guard: check every sentence, retry or report the flagged ones
+            where = [(d, i) for d, doc in enumerate(docs) for i in range(len(doc.splits))]
+            flat = [s for doc_sentences in sentences for s in doc_sentences]
+            checked = guard.review(
+                [split for doc in docs for split in doc.splits],
+                flat,
+                where,
+                options,
+                lambda texts, opts: generate(texts, opts, False),
+            )
+            for (d, i), out, sentence_report in zip(where, flat, checked, strict=True):
+                sentences[d][i] = out
+                reports[d].append(sentence_report)
+            guard.finish(checked)
         results: list[str] = []
         short = 0
-        for text, doc in zip(texts, docs, strict=True):
+        for text, doc, doc_sentences in zip(texts, docs, sentences, strict=True):
             if not text.strip():
                 results.append("")
                 continue
-            sentences = [
-                split.join([next(translated) for _ in split.pieces]) for split in doc.splits
-            ]
-            short += _count_short(doc.splits, sentences)
-            results.append(rebuild(doc.segments, sentences))
-        if short:  # one warning per call, however many documents it had
+            short += _count_short(doc.splits, doc_sentences)
+            results.append(rebuild(doc.segments, doc_sentences))
+        if short and not guard.active:  # one warning per call (the guard reports it otherwise)
             logger.warning(
                 "%d of %d sentence(s) came back less than a third as long as their source: the "
                 "model may be dropping text (wrong language pair, or a model trained on other "
@@ -226,26 +335,26 @@ class Translator:
                 short,
                 sum(len(doc.splits) for doc in docs),
             )
-        return results
+        return results, reports
 
     def _split_document(
-        self, segments: list[Segment], counts: Iterator[int], lang: LanguagePlan | None
+        self, segments: list[Segment], encodings: Iterator[Encoded], lang: LanguagePlan | None
     ) -> _Doc:
-        """Split one document's sentences (token counts taken in order from ``counts``) so that
+        """Split one document's sentences (encodings taken in order from ``encodings``) so that
         every piece fits the model's input budget."""
         sentences = [s.text for s in segments if s.is_text]
-        sizes = [next(counts) for _ in sentences]
+        encoded = [next(encodings) for _ in sentences]
         budget = self.card.input_budget
 
         def count(piece: str) -> int:
             return self.engine.count_tokens([piece], lang)[0]
 
         splits = [
-            Split([s], []) if n <= budget else split_to_budget(s, count, budget)
-            for s, n in zip(sentences, sizes, strict=True)
+            Split([s], []) if len(e) <= budget else split_to_budget(s, count, budget)
+            for s, e in zip(sentences, encoded, strict=True)
         ]
-        lengths = {s: n for s, n in zip(sentences, sizes, strict=True) if n <= budget}
-        return _Doc(segments, splits, lengths)
+        kept = {s: e for s, e in zip(sentences, encoded, strict=True) if len(e) <= budget}
+        return _Doc(segments, splits, kept)
 
 
 def _count_short(splits: list[Split], outputs: list[str]) -> int:
@@ -276,6 +385,9 @@ def translate(  # type: ignore[overload-overlap]  # a str is an Iterable[str]; s
     num_beams: int | None = None,
     max_new_tokens: int | None = None,
     show_progress: bool | None = None,
+    guard: str | None = "warn",
+    glossary: GlossaryLike | None = None,
+    report: Literal[False] = False,
 ) -> str: ...
 
 
@@ -293,7 +405,50 @@ def translate(
     num_beams: int | None = None,
     max_new_tokens: int | None = None,
     show_progress: bool | None = None,
+    guard: str | None = "warn",
+    glossary: GlossaryLike | None = None,
+    report: Literal[False] = False,
 ) -> list[str]: ...
+
+
+@overload
+def translate(  # type: ignore[overload-overlap]
+    text: str,
+    *,
+    src: str = "id",
+    tgt: str = "en",
+    model: str | None = None,
+    backend: str = "auto",
+    device: str | None = None,
+    batch_size: int | None = None,
+    max_batch_tokens: int | None = None,
+    num_beams: int | None = None,
+    max_new_tokens: int | None = None,
+    show_progress: bool | None = None,
+    guard: str | None = "warn",
+    glossary: GlossaryLike | None = None,
+    report: Literal[True],
+) -> Translation: ...
+
+
+@overload
+def translate(
+    text: Iterable[str],
+    *,
+    src: str = "id",
+    tgt: str = "en",
+    model: str | None = None,
+    backend: str = "auto",
+    device: str | None = None,
+    batch_size: int | None = None,
+    max_batch_tokens: int | None = None,
+    num_beams: int | None = None,
+    max_new_tokens: int | None = None,
+    show_progress: bool | None = None,
+    guard: str | None = "warn",
+    glossary: GlossaryLike | None = None,
+    report: Literal[True],
+) -> list[Translation]: ...
 
 
 def translate(
@@ -309,12 +464,15 @@ def translate(
     num_beams: int | None = None,
     max_new_tokens: int | None = None,
     show_progress: bool | None = None,
-) -> str | list[str]:
+    guard: str | None = "warn",
+    glossary: GlossaryLike | None = None,
+    report: bool = False,
+) -> str | list[str] | Translation | list[Translation]:
     """Translate Indonesian (or ``src``) documents into English (or ``tgt``).
 
     A shortcut for ``Translator(model, backend=..., device=...).translate(text, ...)``; loaded
     models are cached, so repeated calls are cheap. Empty input returns ``""`` without loading
-    anything.
+    anything. ``guard``, ``glossary`` and ``report`` are as in :meth:`Translator.translate`.
 
     >>> translate("Menteri datang ke pasar.", model="tests/fixtures/fidelity-translate")
     'Minister come to market.'
@@ -330,10 +488,15 @@ def translate(
         max_batch_tokens=max_batch_tokens,
         max_new_tokens=max_new_tokens,
     )
+    check_guard(guard)
+    if glossary is not None:
+        load_glossary(glossary, src=src, tgt=tgt)  # a bad glossary fails even for empty input
     if not any(t.strip() for t in texts):
+        if report:
+            return Translation("") if single else [Translation("") for _ in texts]
         return "" if single else ["" for _ in texts]
     translator = Translator(model, backend=backend, device=device)
-    return translator.translate(
+    return translator.translate(  # type: ignore[call-overload, misc]
         texts[0] if single else texts,
         src=src,
         tgt=tgt,
@@ -342,4 +505,7 @@ def translate(
         num_beams=num_beams,
         max_new_tokens=max_new_tokens,
         show_progress=show_progress,
+        guard=guard,
+        glossary=glossary,
+        report=report,
     )

@@ -10,7 +10,12 @@ import pytest
 from ringkas import Translator
 from ringkas.engines import clear_cache
 from ringkas.engines.hf import resolve_device, resolve_dtype
-from ringkas.errors import ConfigError, ModelLoadError, UnsupportedLanguageError
+from ringkas.errors import (
+    ConfigError,
+    ModelLoadError,
+    TokenizerMissingError,
+    UnsupportedLanguageError,
+)
 
 DOC = "Menteri itu datang ke Jakarta. Ia bertemu pedagang kecil."
 
@@ -100,13 +105,23 @@ def test_corrupt_weights(tiny_models: dict[str, Path], tmp_path: Path) -> None:
         Translator(str(broken), backend="transformers", device="cpu")
 
 
-def test_missing_tokenizer(tiny_models: dict[str, Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+@pytest.mark.parametrize("keep", [(), ("tokenizer_config.json", "special_tokens_map.json")])
+def test_missing_tokenizer_files_are_a_named_error(
+    tiny_models: dict[str, Path], tmp_path: Path, backend: str, keep: tuple[str, ...]
+) -> None:
+    # With only tokenizer_config.json, transformers 5 builds an empty tokenizer and every
+    # translation comes out empty: the load must fail instead, and say what to do.
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
     partial = tmp_path / "partial"
     partial.mkdir()
-    for name in ("config.json", "model.safetensors"):
-        (partial / name).write_bytes((tiny_models["marian"] / name).read_bytes())
-    with pytest.raises(ModelLoadError, match="tokenizer"):
-        Translator(str(partial), backend="transformers", device="cpu")
+    for name in ("config.json", "model.safetensors", *keep):
+        if (tiny_models["marian"] / name).is_file():
+            (partial / name).write_bytes((tiny_models["marian"] / name).read_bytes())
+    with pytest.raises(TokenizerMissingError, match="has no tokenizer files") as info:
+        Translator(str(partial), backend=backend, device="cpu")
+    assert "tokenizer.save_pretrained(" in str(info.value)
 
 
 def test_device_and_dtype_choices() -> None:

@@ -12,6 +12,7 @@ from ringkas.errors import (
     ModelLoadError,
     ModelNotAvailableError,
     NotSeq2SeqModelError,
+    PromptError,
     UnsupportedLanguageError,
 )
 from ringkas.models.cards import card_from_directory, known_cards, resolve
@@ -75,11 +76,49 @@ def test_corrupt_config(tmp_path: Path) -> None:
     assert "download or save it again" in str(info.value)
 
 
-def test_decoder_only_model_is_refused(tmp_path: Path) -> None:
-    _write(tmp_path, "config.json", json.dumps({"model_type": "gpt2"}))
+def test_an_encoder_only_model_is_refused_and_told_causal_lms_work(tmp_path: Path) -> None:
+    _write(tmp_path, "config.json", json.dumps({"model_type": "bert"}))
     with pytest.raises(NotSeq2SeqModelError, match="not an encoder-decoder") as info:
         card_from_directory(tmp_path)
     assert "Marian, NLLB" in str(info.value)
+    assert "decoder-only LLMs (*ForCausalLM" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("model_type", "family"), [("gemma3_text", "gemma3"), ("llama", "llama"), ("qwen2", "qwen2")]
+)
+def test_a_causal_lm_gets_a_causal_card(tmp_path: Path, model_type: str, family: str) -> None:
+    _write(tmp_path, "config.json", json.dumps({"model_type": model_type}))
+    card = card_from_directory(tmp_path)
+    assert (card.family, card.architecture, card.task) == (family, "causal", "translation")
+    assert card.prompt is None  # no prompt in a card and no chat template: the engine refuses it
+
+
+def test_a_causal_lm_with_a_chat_template_gets_a_chat_prompt(tmp_path: Path) -> None:
+    _write(tmp_path, "config.json", json.dumps({"model_type": "qwen2"}))
+    _write(tmp_path, "tokenizer_config.json", json.dumps({"chat_template": "{{ messages }}"}))
+    card = card_from_directory(tmp_path)
+    assert card.prompt is not None and card.prompt.style == "chat" and card.prompt.can_summarize
+
+
+def test_a_local_copy_of_a_shipped_llm_gets_its_card(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "config.json",
+        json.dumps({"model_type": "gemma3_text", "_name_or_path": "google/gemma-3-270m"}),
+    )
+    card = card_from_directory(tmp_path)
+    assert card.prompt is not None and card.prompt.style == "completion"
+    assert card.prompt.shots and not card.prompt.can_summarize
+    assert card.source_languages == ("id",)
+
+
+def test_an_empty_shot_list_is_a_named_error(tmp_path: Path) -> None:
+    _write(tmp_path, "config.json", json.dumps({"model_type": "llama"}))
+    _write(tmp_path, "ringkas.toml", '[prompt]\nstyle = "completion"\nshots = []\n')
+    with pytest.raises(PromptError, match="empty shot list") as info:
+        card_from_directory(tmp_path)
+    assert "add at least one [[prompt.shots]]" in str(info.value)
 
 
 def test_family_budget_and_languages_from_files(tmp_path: Path) -> None:

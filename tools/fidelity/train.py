@@ -64,6 +64,17 @@ TASKS = {
             task="translation",
             source_languages=["id"],
             target_languages=["en"],
+            # names the model maps to themselves: placeholders for protected spans
+            placeholders=[
+                "Papua",
+                "Bali",
+                "Medan",
+                "Makassar",
+                "Semarang",
+                "Surabaya",
+                "Yogyakarta",
+                "Bandung",
+            ],
             description=(
                 "Word-for-word Indonesian->English test model trained on a synthetic "
                 "lexicon corpus (tools/fidelity)."
@@ -275,7 +286,12 @@ def toml_text(task: str) -> str:
         f"target_languages = [{', '.join(q(x) for x in t['target_languages'])}]\n"
         f"input_budget = {TASKS[task]['max_source_tokens']}\n"
         'license = "Apache-2.0"\n'
-        f"description = {q(t['description'])}\n"
+        + (
+            f"placeholders = [{', '.join(q(x) for x in t['placeholders'])}]\n"
+            if "placeholders" in t
+            else ""
+        )
+        + f"description = {q(t['description'])}\n"
         "\n[generation]\n"
         "num_beams = 1\n"
     )

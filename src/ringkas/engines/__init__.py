@@ -3,7 +3,11 @@
 :func:`load_engine` picks a backend (``"auto"``: CTranslate2 when installed and able to run the
 family, transformers otherwise, and transformers with a warning when CTranslate2 fails to load or
 to run on the device), loads the model once, and keeps the last few loaded models
-(``RINGKAS_MODEL_CACHE_SIZE``, default 2) keyed by (model, backend, device, dtype).
+(``RINGKAS_MODEL_CACHE_SIZE``, default 2) keyed by (model, backend, device, dtype). Seq2seq cards
+get :mod:`ringkas.engines.hf` or :mod:`ringkas.engines.ct2`; causal LM cards (``architecture =
+"causal"``) get :mod:`ringkas.engines.llm` on the same two backends. Cached engines are shared by
+every ``Translator``/``Summarizer`` (and thread) that asks for the same model: they hold no
+per-call state.
 
 >>> from ringkas.engines import BACKENDS
 >>> BACKENDS
@@ -17,7 +21,7 @@ import os
 from collections import OrderedDict
 from threading import Lock
 
-from ringkas.engines.base import Engine, GenerationOptions
+from ringkas.engines.base import Encoded, Engine, GenerationOptions
 from ringkas.errors import (
     ConfigError,
     EngineNotAvailableError,
@@ -26,7 +30,7 @@ from ringkas.errors import (
 )
 from ringkas.models.cards import ModelCard
 
-__all__ = ["BACKENDS", "Engine", "GenerationOptions", "clear_cache", "load_engine"]
+__all__ = ["BACKENDS", "Encoded", "Engine", "GenerationOptions", "clear_cache", "load_engine"]
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +90,11 @@ def load_engine(
             _CT2_FAILED.add((model, device, dtype))
             chosen = "transformers"
             key = (model, chosen, device, dtype)
-    if engine is None:
+    if engine is None and card.is_causal:
+        from ringkas.engines.llm import LLMEngine
+
+        engine = LLMEngine(card, device=device, dtype=dtype)
+    elif engine is None:
         from ringkas.engines.hf import HFEngine
 
         engine = HFEngine(card, device=device, dtype=dtype)
@@ -110,7 +118,12 @@ def _load_ct2(
     from ringkas.engines.ct2 import CT2Engine
 
     try:
-        engine = CT2Engine(card, device=device, compute_type=dtype)
+        if card.is_causal:
+            from ringkas.engines.llm import CT2LLMEngine
+
+            engine: Engine = CT2LLMEngine(card, device=device, compute_type=dtype)
+        else:
+            engine = CT2Engine(card, device=device, compute_type=dtype)
         if engine.device != "cpu":
             engine.generate(["."], None, GenerationOptions(max_new_tokens=1))
     except ModelNotAvailableError:

@@ -21,29 +21,57 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ringkas.engines.base import (
-    Encodings,
+    Encoded,
+    EngineBase,
     GenerationOptions,
-    auto_max_new_tokens,
-    model_inputs,
+    check_device,
+    decoding_kwargs,
+    load_tokenizer,
 )
 from ringkas.errors import ConfigError, EngineNotAvailableError, ModelLoadError
 from ringkas.models.cards import ModelCard
 from ringkas.models.hub import resolve_local
 from ringkas.models.languages import LanguagePlan
 
-__all__ = ["COMPUTE_TYPES", "CT2Engine", "cache_root", "convert", "is_available", "supports"]
+__all__ = [
+    "CAUSAL_FAMILIES",
+    "COMPUTE_TYPES",
+    "CT2_DECODING",
+    "SUPPORTED_FAMILIES",
+    "CT2Engine",
+    "cache_root",
+    "compute_type_for",
+    "convert",
+    "is_available",
+    "load_or_rebuild",
+    "missing_library",
+    "resolve_ct2_device",
+    "supports",
+    "threads",
+]
 
 logger = logging.getLogger(__name__)
 
-#: Families whose transformers checkpoints CTranslate2's converter handles.
+#: Seq2seq families whose transformers checkpoints CTranslate2's converter handles.
 SUPPORTED_FAMILIES = frozenset(
     {"marian", "nllb", "m2m100", "mbart50", "mbart", "bart", "t5", "mt5", "madlad", "pegasus"}
 )
+#: Causal LM families the converter handles (run with ``ctranslate2.Generator``).
+CAUSAL_FAMILIES = frozenset(
+    {"gemma", "gemma2", "gemma3", "llama", "mistral", "qwen2", "qwen3", "phi", "phi3", "gpt2",
+     "falcon", "bloom", "opt", "mpt", "gptj", "gpt_neox"}
+)  # fmt: skip
+#: GenerationOptions field -> CTranslate2 ``translate_batch``/``generate_batch`` argument.
+CT2_DECODING = {
+    "min_new_tokens": "min_decoding_length",
+    "no_repeat_ngram_size": "no_repeat_ngram_size",
+    "length_penalty": "length_penalty",
+    "repetition_penalty": "repetition_penalty",
+}
 COMPUTE_TYPES = (
     "default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16",
     "float16", "bfloat16", "float32",
@@ -73,7 +101,11 @@ def supports(card: ModelCard) -> bool:
     True
     >>> supports(ModelCard(id="some/fsmt-model", family="fsmt", task="translation"))
     False
+    >>> supports(resolve("google/gemma-3-270m"))
+    True
     """
+    if card.is_causal:
+        return card.family in CAUSAL_FAMILIES
     return card.family in SUPPORTED_FAMILIES
 
 
@@ -183,70 +215,100 @@ def _patch_transformers_configs() -> None:
             cls.normalize_before = pre_norm
 
 
-def _resolve_device(device: str | None) -> str:
+def resolve_ct2_device(device: str | None) -> str:
     """Like the transformers engine's choice, but asks CTranslate2 (not torch) about CUDA:
-    the two can be built differently. MPS is not a CTranslate2 device: it runs on the CPU."""
+    the two can be built differently. MPS is not a CTranslate2 device: it runs on the CPU.
+
+    >>> resolve_ct2_device("mps")
+    'cpu'
+    """
     import ctranslate2
 
+    asked = check_device(device)
     gpus = ctranslate2.get_cuda_device_count()
-    if device is None or device == "auto":
+    if asked is None:
         return "cuda" if gpus > 0 else "cpu"
-    if not isinstance(device, str) or device.split(":")[0] not in ("cpu", "cuda", "mps"):
+    if asked.startswith("cuda") and gpus == 0:
         raise ConfigError(
-            f"device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto', got {device!r}."
-        )
-    if device.startswith("cuda") and gpus == 0:
-        raise ConfigError(
-            f"device={device!r} was asked for but CTranslate2 sees no CUDA GPU. Use device='cpu', "
+            f"device={asked!r} was asked for but CTranslate2 sees no CUDA GPU. Use device='cpu', "
             f"or install a CUDA build of ctranslate2."
         )
-    return "cpu" if device == "mps" else device
+    return "cpu" if asked == "mps" else asked
 
 
-def _load_tokenizer(path: Path | None) -> Any:
-    """The tokenizer class that tokenizer_config.json names, imported directly: in transformers 5,
-    ``AutoTokenizer`` imports torch (about 250 MB resident), which CTranslate2 does not need."""
-    import transformers
+def compute_type_for(device: str, compute_type: str | None) -> tuple[str, str]:
+    """(compute type, quantization stored on disk): int8 on CPU and float16 on CUDA by default.
 
-    name = ""
+    >>> compute_type_for("cpu", None), compute_type_for("cuda", None)
+    (('int8', 'int8'), ('float16', 'float16'))
+    """
+    if compute_type in (None, "auto"):
+        compute_type = "int8" if device == "cpu" else "float16"
+    if compute_type not in COMPUTE_TYPES:
+        raise ConfigError(f"compute_type must be one of {COMPUTE_TYPES}, got {compute_type!r}.")
+    quantization = compute_type if compute_type != "default" else "float32"
+    if device == "cpu" and "float16" in quantization:
+        quantization = "float32"
+    return compute_type, quantization
+
+
+def load_or_rebuild(
+    cls: Any, card: ModelCard, quantization: str, **options: Any
+) -> tuple[Any, Path]:
+    """``cls(model_dir, **options)`` (a ``ctranslate2.Translator`` or ``Generator``) on the cached
+    conversion of ``card``; a cached entry that fails to load is converted again, once.
+
+    >>> import ctranslate2
+    >>> from ringkas.models.cards import resolve
+    >>> translator, folder = load_or_rebuild(
+    ...     ctranslate2.Translator, resolve("tests/fixtures/fidelity-translate"), "int8",
+    ...     device="cpu")
+    >>> folder.name.endswith("-int8")
+    True
+    """
+    model_dir = convert(card, quantization)
     try:
-        config = json.loads((Path(str(path)) / "tokenizer_config.json").read_text(encoding="utf-8"))
-        name = str(config.get("tokenizer_class") or "")
-    except (OSError, ValueError):
-        pass
-    cls = getattr(transformers, name, None) if name.isidentifier() else None
-    try:
-        return (cls or transformers.AutoTokenizer).from_pretrained(path)
-    except Exception as exc:
-        raise ModelLoadError(
-            f"Could not load the tokenizer from {path} ({type(exc).__name__}: {exc}). "
-            f"The directory needs the tokenizer files saved by tokenizer.save_pretrained()."
-        ) from exc
+        return cls(str(model_dir), **options), model_dir
+    except (RuntimeError, ValueError) as exc:
+        logger.warning("Cached CTranslate2 model failed to load (%s); rebuilding it", exc)
+        shutil.rmtree(model_dir, ignore_errors=True)
+        model_dir = convert(card, quantization)
+        try:
+            return cls(str(model_dir), **options), model_dir
+        except (RuntimeError, ValueError) as again:
+            raise ModelLoadError(
+                f"CTranslate2 cannot load its conversion of {card.id!r} ({again}). "
+                f"Use backend='transformers' for this model."
+            ) from again
 
 
-def _missing_library(exc: BaseException) -> bool:
+def missing_library(exc: BaseException) -> bool:
     """True when a CTranslate2 error says a shared library (cuBLAS, cuDNN ...) cannot be loaded.
 
-    >>> _missing_library(RuntimeError("Library libcublas.so.12 is not found or cannot be loaded"))
+    >>> missing_library(RuntimeError("Library libcublas.so.12 is not found or cannot be loaded"))
     True
-    >>> _missing_library(RuntimeError("out of memory"))
+    >>> missing_library(RuntimeError("out of memory"))
     False
     """
     text = str(exc).lower()
     return ".so" in text or ".dll" in text or "cannot be loaded" in text
 
 
-def _threads() -> int:
+def threads() -> int:
+    """CPU threads this process may use (its affinity mask): the default ``intra_threads``.
+
+    >>> threads() >= 1
+    True
+    """
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - macOS, Windows
         return os.cpu_count() or 1
 
 
-class CT2Engine:
-    """A checkpoint converted to CTranslate2, with the transformers tokenizer for text <-> tokens.
-
-    ``compute_type`` ``None`` is int8 on CPU and float16 on CUDA.
+class CT2Engine(EngineBase):
+    """A seq2seq checkpoint converted to CTranslate2, with the transformers tokenizer for
+    text <-> tokens. ``compute_type`` ``None`` is int8 on CPU and float16 on CUDA.
 
     >>> from ringkas.models.cards import resolve
     >>> engine = CT2Engine(resolve("tests/fixtures/fidelity-translate"), device="cpu")
@@ -273,92 +335,52 @@ class CT2Engine:
             )
         import ctranslate2
 
-        self.card = resolve_local(card)
-        if not supports(self.card):
+        super().__init__(resolve_local(card))
+        if not supports(self.card) or self.card.is_causal:
             raise EngineNotAvailableError(
-                f"CTranslate2 cannot run the {self.card.family!r} family of {self.card.id!r}; "
-                f"use backend='transformers'."
+                f"CTranslate2 cannot run the {self.card.family!r} family of {self.card.id!r} as "
+                f"a seq2seq model; use backend='transformers'."
             )
-        dev = _resolve_device(device)
+        dev = resolve_ct2_device(device)
         self.device = "cuda" if dev.startswith("cuda") else "cpu"
         index = int(dev.split(":")[1]) if ":" in dev else 0
-        if compute_type in (None, "auto"):
-            compute_type = "int8" if self.device == "cpu" else "float16"
-        if compute_type not in COMPUTE_TYPES:
-            raise ConfigError(f"compute_type must be one of {COMPUTE_TYPES}, got {compute_type!r}.")
-        self.dtype = compute_type
-        quantization = compute_type if compute_type not in ("default", "auto") else "float32"
-        if self.device == "cpu" and "float16" in quantization:
-            quantization = "float32"
-        self.tokenizer = _load_tokenizer(self.card.path)
-        self._encodings: Encodings[list[str]] = Encodings(self._encode)
-        self.model_dir = convert(self.card, quantization)
-        threads = intra_threads if intra_threads is not None else _threads()
+        self.dtype, quantization = compute_type_for(self.device, compute_type)
+        self.tokenizer = load_tokenizer(self.card.path)
         options = {
-            "device": self.device, "device_index": index, "compute_type": compute_type,
-            "intra_threads": threads, "inter_threads": inter_threads,
+            "device": self.device, "device_index": index, "compute_type": self.dtype,
+            "intra_threads": intra_threads if intra_threads is not None else threads(),
+            "inter_threads": inter_threads,
         }  # fmt: skip
-        try:
-            self.translator = ctranslate2.Translator(str(self.model_dir), **options)
-        except (RuntimeError, ValueError) as exc:
-            logger.warning("Cached CTranslate2 model failed to load (%s); rebuilding it", exc)
-            shutil.rmtree(self.model_dir, ignore_errors=True)
-            self.model_dir = convert(self.card, quantization)
-            try:
-                self.translator = ctranslate2.Translator(str(self.model_dir), **options)
-            except (RuntimeError, ValueError) as again:
-                raise ModelLoadError(
-                    f"CTranslate2 cannot load its conversion of {self.card.id!r} ({again}). "
-                    f"Use backend='transformers' for this model."
-                ) from again
-        self._ceiling = int(self.card.generation.get("max_new_tokens", 1024))
-        logger.info("Loaded %s with CTranslate2 on %s/%s", self.card.id, self.device, compute_type)
+        self.translator, self.model_dir = load_or_rebuild(
+            ctranslate2.Translator, self.card, quantization, **options
+        )
+        self.ceiling = int(self.card.generation.get("max_new_tokens", 1024))
+        logger.info("Loaded %s with CTranslate2 on %s/%s", self.card.id, self.device, self.dtype)
 
-    def _encode(self, texts: list[str]) -> list[list[str]]:
-        encoded = self.tokenizer(texts, add_special_tokens=True, verbose=False)
-        return [list(self.tokenizer.convert_ids_to_tokens(ids)) for ids in encoded["input_ids"]]
-
-    def _tokens(
-        self, texts: Sequence[str], plan: LanguagePlan | None, *, keep: bool = False
-    ) -> list[list[str]]:
-        """Source tokens; ``keep`` them for the ``generate`` call that follows ``count_tokens``."""
-        inputs, context = model_inputs(self.tokenizer, self.card, plan, texts)
-        return self._encodings.get(inputs, context, keep=keep)
-
-    def count_tokens(self, texts: Sequence[str], plan: LanguagePlan | None) -> list[int]:
-        """Token counts of ``texts`` as the model will see them (specials and prefixes included)."""
-        return [len(tokens) for tokens in self._tokens(texts, plan, keep=True)] if texts else []
-
-    def generate(
-        self, texts: Sequence[str], plan: LanguagePlan | None, options: GenerationOptions
+    def _generate_group(
+        self,
+        texts: list[str],
+        encoded: list[Encoded],
+        plan: LanguagePlan | None,
+        options: GenerationOptions,
+        cap: int,
     ) -> list[str]:
-        """Generate one output per text with ``translate_batch`` (one batch; caller sizes it)."""
-        if not texts:
-            return []
-        source = self._tokens(texts, plan)
-        longest = max(len(s) for s in source)
+        with self.tokenizer_lock:
+            source = [list(self.tokenizer.convert_ids_to_tokens(list(e.ids))) for e in encoded]
         kwargs: dict[str, Any] = {
             "beam_size": options.num_beams,
-            "max_decoding_length": options.max_new_tokens
-            or auto_max_new_tokens(longest, self._ceiling),
+            "max_decoding_length": cap,
             "max_input_length": 0,
             "max_batch_size": 0,
+            **decoding_kwargs(options, CT2_DECODING),
         }
-        if options.min_new_tokens is not None:
-            kwargs["min_decoding_length"] = options.min_new_tokens
-        if options.no_repeat_ngram_size is not None:
-            kwargs["no_repeat_ngram_size"] = options.no_repeat_ngram_size
-        if options.length_penalty is not None:
-            kwargs["length_penalty"] = options.length_penalty
-        if options.repetition_penalty is not None:
-            kwargs["repetition_penalty"] = options.repetition_penalty
         prefix = [plan.forced_bos_token] if plan and plan.forced_bos_token else None
         if prefix is not None:
             kwargs["target_prefix"] = [prefix] * len(source)
         try:
             results = self.translator.translate_batch(source, **kwargs)
         except RuntimeError as exc:
-            if _missing_library(exc):
+            if missing_library(exc):
                 raise EngineNotAvailableError(
                     f"CTranslate2 cannot run on {self.device} here: {exc}. Its PyPI wheels need "
                     f"CUDA 12 libraries (cuBLAS, cuDNN) on a GPU. Use backend='transformers', "
@@ -366,10 +388,11 @@ class CT2Engine:
                 ) from exc
             raise
         outputs = []
-        for result in results:
-            tokens = result.hypotheses[0]
-            if prefix is not None and tokens[:1] == prefix:
-                tokens = tokens[1:]
-            ids = self.tokenizer.convert_tokens_to_ids(tokens)
-            outputs.append(str(self.tokenizer.decode(ids, skip_special_tokens=True)).strip())
+        with self.tokenizer_lock:
+            for result in results:
+                tokens = result.hypotheses[0]
+                if prefix is not None and tokens[:1] == prefix:
+                    tokens = tokens[1:]
+                ids = self.tokenizer.convert_tokens_to_ids(tokens)
+                outputs.append(str(self.tokenizer.decode(ids, skip_special_tokens=True)).strip())
         return outputs

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from ringkas.errors import ModelNotAvailableError
@@ -239,11 +240,42 @@ def resolve_local(card: ModelCard) -> ModelCard:
     >>> card = resolve_local(resolve("tests/fixtures/fidelity-translate"))
     >>> card.path.as_posix(), card.task
     ('tests/fixtures/fidelity-translate', 'translation')
+
+    A GGUF card (a ``.gguf`` file, or a hub repo with ``gguf_file``) comes back pointing at the
+    file's dequantized checkpoint in ringkas's cache (:func:`ringkas.models.gguf.dequantize`).
     """
+    if card.gguf_file is not None and (card.path is None or card.path.is_file()):
+        return _resolve_gguf(card)
     if card.path is not None:
         return card
     folder = fetch(card)
     if card.family == "auto":
         inferred = card_from_directory(folder, model_id=card.id)
         return inferred
+    return card.with_path(folder)
+
+
+def _resolve_gguf(card: ModelCard) -> ModelCard:
+    from ringkas.models.gguf import dequantize
+
+    source = card.path
+    if source is None:  # a hub repo with gguf_file: fetch that one file
+        try:
+            from huggingface_hub import hf_hub_download
+            from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
+
+            source = Path(
+                hf_hub_download(
+                    card.id,
+                    str(card.gguf_file),
+                    revision=card.revision,
+                    local_files_only=is_offline(),
+                )
+            )
+        except (LocalEntryNotFoundError, HfHubHTTPError, OSError, ValueError) as exc:
+            raise _not_available(card, f"{card.gguf_file} could not be fetched ({exc})") from exc
+    folder = dequantize(source)
+    if card.family == "auto":
+        inferred = card_from_directory(folder, model_id=card.id)
+        return replace(inferred, gguf_file=card.gguf_file)
     return card.with_path(folder)

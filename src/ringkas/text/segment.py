@@ -2,7 +2,9 @@
 
 Every character of the input lands in exactly one :class:`Segment`: sentences (``is_text=True``)
 are what a model sees; everything else (line breaks, blank lines, indentation, the spaces between
-sentences) is kept verbatim. ``"".join(s.text for s in segment(doc)) == doc`` always holds.
+sentences) is kept verbatim. ``"".join(s.text for s in segment(doc)) == doc`` always holds. A line
+break is any break :meth:`str.splitlines` knows (:data:`LINE_BREAKS`: U+2028, U+2029, NEL, form
+feed and vertical tab as well as "\\n" and "\\r"), and no sentence runs across one.
 
 The sentence splitter knows Indonesian news text: abbreviations ("Dr.", "Prof.", "No.", "dll.",
 "Rp."), initials ("M. Yusuf"), numbers ("1.000", "5,5", "8/10/2019", "10.30"), ellipses, and
@@ -19,7 +21,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["ABBREVIATIONS", "Segment", "join_quotes", "rebuild", "segment", "split_sentences"]
+__all__ = [
+    "ABBREVIATIONS",
+    "LINE_BREAKS",
+    "Segment",
+    "join_quotes",
+    "rebuild",
+    "segment",
+    "split_sentences",
+]
+
+#: Every character :meth:`str.splitlines` breaks a line at ("\r\n" counts as one break): line
+#: feed, carriage return, vertical tab, form feed, the file/group/record separators, NEL (U+0085)
+#: and the Unicode line and paragraph separators (U+2028, U+2029). A sentence never runs across
+#: one; the break is kept verbatim between sentences, like "\n".
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(r"(\r\n|[" + LINE_BREAKS + "])")
 
 #: Lower-cased words that end with a period without ending the sentence when a capitalised word
 #: or a number follows: titles and ranks before names, "No." and "Rp." before numbers, address
@@ -36,9 +53,11 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 
 _CLOSERS = "\"”’')]»"
 _OPENERS = "\"“‘'([«"
-# A sentence may end at . ! ? or an ellipsis, followed by closing quotes/brackets.
-_END = re.compile(r"(?:\.{3}|…|[.!?]+)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+# A sentence may end at . ! ? or an ellipsis, followed by closing quotes/brackets. A run of
+# marks is only tried from its first mark (the look-behind): trying it again from every mark
+# inside a long run ("!!!!...") would make the scan quadratic, and can never match anyway.
+_END = re.compile(r"(?:\.{3}|…|(?<![.!?])[.!?]+)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_SPACE_RUN = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -65,12 +84,21 @@ def _starts_sentence(rest: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _is_abbreviation(before: str) -> bool:
-    """True when the word ending at a period is an abbreviation or an initial."""
-    match = _WORD_BEFORE.search(before)
-    if match is None:
-        return False
-    word = match.group(1).lstrip(_OPENERS)
+def _word_ending_at(line: str, end: int) -> str:
+    """The whitespace-free word that ends at ``line[end - 1]``.
+
+    It scans back only over that word. The words before two sentence-end candidates never
+    overlap (a candidate is always followed by whitespace), so one line costs O(len(line)) in all.
+    """
+    start = end
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    return line[start:end]
+
+
+def _is_abbreviation(word: str) -> bool:
+    """True when ``word`` (ending with its period) is an abbreviation or an initial."""
+    word = word.lstrip(_OPENERS)
     if not word.endswith("."):
         return False
     stem = word[:-1]
@@ -80,25 +108,36 @@ def _is_abbreviation(before: str) -> bool:
 
 
 def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence in a line that holds no line break."""
-    start = len(line) - len(line.lstrip())
+    """Yield (start, end) of each sentence in a line that holds no line break.
+
+    Linear in ``len(line)``: nothing here copies or searches the prefix or the rest of the line.
+    """
+    start = _skip_space(line, 0)
     for match in _END.finditer(line):
         end = match.end()
-        rest = line[end:].lstrip()
-        if not _starts_sentence(rest):
+        after = _skip_space(line, end)  # where the text after the whitespace begins
+        if not _starts_sentence(line[after : after + 1]):
             continue
         mark = match.group(0)
         if (
             mark.startswith(".")
             and not mark.startswith("..")
-            and _is_abbreviation(line[: match.start() + 1])
+            and _is_abbreviation(_word_ending_at(line, match.start() + 1))
         ):
             continue
         if line[start:end].strip():
             yield start, end
-            start = end + (len(line[end:]) - len(rest))
-    if line[start:].strip():
-        yield start, len(line.rstrip())
+            start = after
+    stop = len(line.rstrip())
+    if stop > start:
+        yield start, stop
+
+
+def _skip_space(line: str, pos: int) -> int:
+    """The index of the first non-whitespace character at or after ``pos`` (or ``len(line)``)."""
+    match = _SPACE_RUN.match(line, pos)
+    assert match is not None  # r"\s*" matches everywhere
+    return match.end()
 
 
 def segment(text: str) -> list[Segment]:
@@ -111,8 +150,8 @@ def segment(text: str) -> list[Segment]:
     """
     segments: list[Segment] = []
     pos = 0
-    for line in re.split(r"(\r\n|\n|\r)", text):
-        if line in ("\n", "\r\n", "\r") or not line.strip():
+    for line in _LINE_BREAK.split(text):
+        if not line.strip():  # a line break, or a line of whitespace only
             if line:
                 segments.append(Segment(line, pos, pos + len(line), False))
             pos += len(line)

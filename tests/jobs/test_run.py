@@ -1,9 +1,9 @@
-"""Corpus runs (ringkas.jobs): exact results, bad rows, kill-and-resume, inputs, memory, Ray."""
+"""run_job (ringkas.jobs.run): exact results, bad rows, kill-and-resume, output rules, memory."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-import os
 import random
 import shutil
 import signal
@@ -11,108 +11,36 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIDELITY_SUMMARIZE, FIDELITY_TRANSLATE, fidelity_document, fidelity_sentence
+from conftest import FIDELITY_TRANSLATE, fidelity_document
 from fidelity_data import first_sentence, gloss
+from jobs_corpus import (
+    BOILERPLATE,
+    ONE_THREAD,
+    SHARD,
+    SUM,
+    TR,
+    all_rows,
+    assert_same_output,
+    manifest,
+    one_torch_thread,
+    run_translate,
+    translate_args,
+    write_corpus,
+)
 
 from ringkas.cli import main
-from ringkas.errors import ConfigError, EngineNotAvailableError, InputError
-from ringkas.jobs import JobSummary, Row, open_source, process_rows, run_job
+from ringkas.errors import ConfigError, InputError
+from ringkas.jobs import JobSummary, run_job
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-SUM, TR = str(FIDELITY_SUMMARIZE), str(FIDELITY_TRANSLATE)
-SHARD = 5
-BOILERPLATE = "Baca Juga\nAdvertisement\n"
 
-
-# ----------------------------------------------------------------------------------- helpers
-
-
-def write_corpus(path: Path, seed: int = 1, n: int = 60) -> dict[int, Any]:
-    """A JSONL corpus of ``n`` lines with bad rows mixed in. Returns {line: expectation}, where
-    the expectation is the gloss of a good sentence, or the error's telltale words."""
-    rng = random.Random(seed)
-    bad = {
-        4: ("{not json", "not valid JSON"),
-        9: (json.dumps({"id": "m", "body": "x"}), "no field 'text'"),
-        17: (json.dumps({"id": "n", "text": 42}), "is int, not a string"),
-        23: (json.dumps({"id": "e", "text": "  \n "}), "is empty"),
-        31: (json.dumps(["a", "list"]), "not an object"),
-        38: (json.dumps({"text": "Harga naik."}), "no field 'id'"),
-        45: (json.dumps({"id": [1], "text": "Harga naik."}), "ids must be strings or integers"),
-    }
-    lines, expected = [], {}
-    for lineno in range(1, n + 1):
-        if lineno == 12:
-            lines.append("")  # a blank line: skipped, not a row
-        elif lineno in bad:
-            lines.append(bad[lineno][0])
-            expected[lineno] = ("error", bad[lineno][1])
-        else:
-            text = fidelity_sentence(rng)
-            lines.append(json.dumps({"id": f"doc-{lineno}", "text": text}))
-            expected[lineno] = ("ok", gloss(text))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return expected
-
-
-def shard_rows(out: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every shard's rows, by file name (the whole output as the tests compare it)."""
-    shards = sorted((out / "shards").iterdir())
-    return {p.name: [tuple(r.values()) for r in pq.read_table(p).to_pylist()] for p in shards}
-
-
-def all_rows(out: Path) -> list[tuple[Any, ...]]:
-    return [row for rows in shard_rows(out).values() for row in rows]
-
-
-def manifest(out: Path) -> dict[str, Any]:
-    data = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    data.pop("runs")
-    return data
-
-
-def assert_same_output(a: Path, b: Path) -> None:
-    assert shard_rows(a) == shard_rows(b)
-    assert (a / "errors.jsonl").read_bytes() == (b / "errors.jsonl").read_bytes()
-    assert manifest(a) == manifest(b)
-    assert sorted(p.name for p in a.rglob("*")) == sorted(p.name for p in b.rglob("*"))
-
-
-def translate_args(corpus: Path, out: Path) -> list[str]:
-    return [
-        "run", "--task", "translate", "--input", str(corpus), "--output", str(out),
-        "--id-field", "id", "--model", TR, "--backend", "transformers", "--device", "cpu",
-        "--shard-size", str(SHARD), "--no-progress",
-    ]  # fmt: skip
-
-
-def run_translate(corpus: Path, out: Path, **kwargs: Any) -> JobSummary:
-    kwargs = {
-        "task": "translate", "id_field": "id", "model": TR, "backend": "transformers",
-        "device": "cpu", "shard_size": SHARD, "show_progress": False, **kwargs,
-    }  # fmt: skip
-    return run_job(corpus, out, **kwargs)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread() -> Iterator[None]:
-    """The machines these tests run on may share two cores with other work; there torch's
-    default of one thread per core runs the fidelity models up to ten times slower than one."""
-    torch = pytest.importorskip("torch")
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
-
-ONE_THREAD = {**os.environ, "OMP_NUM_THREADS": "1"}
+one_thread = pytest.fixture(scope="module", autouse=True)(one_torch_thread)
 
 
 @pytest.fixture(scope="module")
@@ -155,9 +83,10 @@ def test_results_are_the_glosses_and_bad_rows_are_errors(
     assert data["complete"] and data["totals"] == {"rows": 59, "ok": 52, "failed": 7, "shards": 12}
     assert data["settings"]["model"] == str(FIDELITY_TRANSLATE.resolve())
     # line 12 is blank, so the third shard spans lines 11..16
+    third = out / "shards" / "shard-00002.parquet"
     assert data["shards"][2] == {
         "file": "shards/shard-00002.parquet", "first_row": 11, "last_row": 16, "rows": 5,
-        "ok": 5, "failed": 0,
+        "ok": 5, "failed": 0, "sha256": hashlib.sha256(third.read_bytes()).hexdigest(),
     }  # fmt: skip
     print(f"\nlocal engine, fidelity translate model: {summary}")
 
@@ -176,28 +105,6 @@ def test_a_boilerplate_article_fails_alone_and_summaries_match(tmp_path: Path) -
     assert [r[2] for r in rows if r[0] != 5] == [gloss(first_sentence(d)) for d in docs]
     assert rows[4][:3] == (5, "5", None) and "all boilerplate" in rows[4][3]
     assert (summary.ok, summary.failed) == (9, 1)
-
-
-def test_a_failing_batch_is_retried_row_by_row() -> None:
-    calls: list[int] = []
-
-    def runner(texts: list[str]) -> list[str]:
-        calls.append(len(texts))
-        if "bad" in texts:
-            raise InputError("bad text")
-        return [t.upper() for t in texts]
-
-    rows = [Row(1, "a", text="x"), Row(2, "b", error="no field"), Row(3, "c", text="bad")]
-    assert process_rows(rows, runner) == [
-        Row(1, "a", result="X"), Row(2, "b", error="no field"), Row(3, "c", error="bad text")
-    ]  # fmt: skip
-    assert calls == [2, 1, 1]
-
-    def broken(texts: list[str]) -> list[str]:
-        raise ConfigError("model is broken")
-
-    with pytest.raises(ConfigError):  # a setup problem stops the job instead of failing every row
-        process_rows(rows, broken)
 
 
 # ------------------------------------------------------------------------------ crash safety
@@ -312,61 +219,6 @@ def test_bad_arguments_are_config_errors(
     assert not (tmp_path / "out").exists()
 
 
-# ------------------------------------------------------------------------------------ inputs
-
-
-def test_parquet_input_with_small_row_groups(tmp_path: Path) -> None:
-    rng = random.Random(7)
-    texts: list[Any] = [fidelity_sentence(rng) for _ in range(17)]
-    texts[6], texts[11] = None, ""
-    path = tmp_path / "corpus.parquet"
-    table = pa.table({"key": [100 + i for i in range(17)], "body": texts})
-    pq.write_table(table, path, row_group_size=3)
-    summary = run_job(
-        path, tmp_path / "out", task="translate", text_field="body", id_field="key", model=TR,
-        backend="transformers", device="cpu", shard_size=4, show_progress=False,
-    )  # fmt: skip
-    rows = all_rows(tmp_path / "out")
-    assert [(r[0], r[1]) for r in rows] == [(i + 1, str(100 + i)) for i in range(17)]
-    for (_, _, result, error), text in zip(rows, texts, strict=True):
-        if text:
-            assert (result, error) == (gloss(text), None)
-    assert "row 7: field 'body' is null" in rows[6][3] and "is empty" in rows[11][3]
-    assert (summary.ok, summary.failed, summary.shards) == (15, 2, 5)
-
-    source = open_source(path, text_field="body", id_field="key")
-    plans = source.plan(4)
-    whole = {p.index: rows for p, rows in source.read_shards(plans)}
-    some = dict((p.index, rows) for p, rows in source.read_shards([plans[3], plans[1]]))
-    assert some == {1: whole[1], 3: whole[3]}
-    with pytest.raises(InputError, match="no column 'text'"):
-        open_source(path)
-
-
-def test_folder_input_in_name_order(tmp_path: Path) -> None:
-    rng = random.Random(8)
-    folder = tmp_path / "articles"
-    (folder / "b").mkdir(parents=True)
-    texts = {f"a{i:02d}.txt": fidelity_sentence(rng) for i in range(6)}
-    texts["b/z.txt"] = fidelity_sentence(rng)
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "a03.txt").write_bytes(b"\xff\xfe bad")
-    (folder / "a04.txt").write_text("")
-    (folder / "skip.md").write_text("not an article")
-    summary = run_job(
-        folder, tmp_path / "out", task="translate", model=TR, backend="transformers",
-        device="cpu", shard_size=3, show_progress=False,
-    )  # fmt: skip
-    rows = all_rows(tmp_path / "out")
-    assert [r[:2] for r in rows] == [(i + 1, name) for i, name in enumerate(sorted(texts))]
-    assert rows[6][2] == gloss(texts["b/z.txt"]) and rows[0][2] == gloss(texts["a00.txt"])
-    assert "not UTF-8" in rows[3][3] and "is empty" in rows[4][3]
-    assert (summary.ok, summary.failed) == (5, 2)
-    with pytest.raises(ConfigError, match="file name"):
-        run_job(folder, tmp_path / "out2", task="translate", id_field="id")
-
-
 @pytest.mark.slow
 def test_ten_thousand_rows_in_bounded_memory(tmp_path: Path) -> None:
     rng = random.Random(9)
@@ -407,38 +259,3 @@ def test_ten_thousand_rows_in_bounded_memory(tmp_path: Path) -> None:
     print(f"\n10,000 rows (lead, model-free): peak RSS {peak_mb:.0f} MB, {seconds:.1f} s wall; "
           f"{done.stdout.splitlines()[0]}")  # fmt: skip
     assert peak_mb < 1500
-
-
-# --------------------------------------------------------------------------------------- ray
-
-
-def test_ray_missing_is_explained(
-    corpus: tuple[Path, dict[int, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "ray", None)  # import ray -> ImportError
-    with pytest.raises(EngineNotAvailableError, match=r'pip install "ringkas\[ray\]"'):
-        run_translate(corpus[0], tmp_path / "out", engine="ray")
-    assert not (tmp_path / "out").exists()
-
-
-@pytest.fixture(scope="module")
-def ray_local() -> Iterator[Any]:
-    ray = pytest.importorskip("ray")
-    pytest.importorskip("ray.data")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield ray
-    ray.shutdown()
-
-
-@pytest.mark.slow
-def test_ray_engine_gives_the_local_output(
-    ray_local: Any,
-    corpus: tuple[Path, dict[int, Any]],
-    reference: tuple[Path, JobSummary],
-    tmp_path: Path,
-) -> None:
-    out = tmp_path / "out"
-    summary = run_translate(corpus[0], out, engine="ray", num_workers=2)
-    assert (summary.rows, summary.ok, summary.failed, summary.engine) == (59, 52, 7, "ray")
-    assert_same_output(out, reference[0])
-    print(f"\nray engine (2 CPU workers), fidelity translate model: {summary}")

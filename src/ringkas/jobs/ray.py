@@ -5,13 +5,13 @@
         --input corpus.jsonl --output out/
 
 **Pipeline.** The driver scans the input once (byte offsets for JSONL, row offsets for Parquet,
-file names for a folder; see :class:`~ringkas.jobs.ShardPlan`) and makes a dataset with one item
+file names for a folder; see :class:`~ringkas.jobs.rows.ShardPlan`) and makes a dataset with one item
 per unfinished shard, ``ray.data.from_items(plans)``. Then ``map_batches(_ShardWorker,
 batch_size=1, compute=ActorPoolStrategy(size=num_workers), num_gpus=1 if CUDA)``: the callable
 class loads the Translator or Summarizer once per worker in ``__init__``; each call reads its
 shard's rows straight from the input with ringkas's own readers (an invalid JSON line becomes an
 error row, exactly as in a local run), processes them with the same row-by-row fallback
-(:func:`~ringkas.jobs.process_rows`) and returns an Arrow table. The driver streams the results
+(:func:`~ringkas.jobs.local.process_rows`) and returns an Arrow table. The driver streams the results
 (``iter_batches``) and writes each shard atomically the moment it is complete, then
 ``errors.jsonl`` and ``manifest.json``. So the output folder is the one a local run writes, file
 for file and row for row, and a Ray job that is killed resumes like a local one (with either
@@ -43,20 +43,15 @@ JobSummary(output=PosixPath('out'), rows=..., engine='ray')
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ringkas.errors import ConfigError, EngineNotAvailableError
-from ringkas.jobs import (
-    JobSettings,
-    Row,
-    ShardPlan,
-    _arrow,
-    _Source,
-    make_runner,
-    open_source,
-    process_rows,
-)
+from ringkas.jobs.arrow import pyarrow_modules
+from ringkas.jobs.local import Done, make_runner, process_rows
+from ringkas.jobs.rows import Row, ShardPlan
+from ringkas.jobs.settings import JobSettings
+from ringkas.jobs.sources import Source, open_source
 
 __all__ = ["require_ray", "run_on_ray"]
 
@@ -98,7 +93,7 @@ class _ShardWorker:
         self.runner = make_runner(JobSettings(**settings), device=device, batch_size=batch_size)
 
     def __call__(self, batch: dict[str, Any]) -> Any:
-        pa, _ = _arrow()
+        pa, _ = pyarrow_modules()
         plans = [ShardPlan.from_json(str(text)) for text in batch["plan"]]
         columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
         for plan, rows in self.source.read_shards(plans):
@@ -127,10 +122,10 @@ def _default_workers(ray: Any, gpus: int) -> int:
 
 
 def run_on_ray(
-    source: _Source,
+    source: Source,
     plans: Sequence[ShardPlan],
     settings: JobSettings,
-    done: Callable[[ShardPlan, Sequence[Row]], None],
+    done: Done,
     *,
     device: str | None,
     batch_size: int | None,
@@ -140,7 +135,7 @@ def run_on_ray(
 
     :func:`ringkas.jobs.run_job` with ``engine="ray"`` calls it; needs Ray, so not run here:
 
-    >>> from ringkas.jobs import JobSettings, open_source
+    >>> from ringkas.jobs.sources import open_source
     >>> source = open_source("corpus.jsonl")  # doctest: +SKIP
     >>> run_on_ray(source, source.plan(1000), JobSettings(task="translate"),
     ...            lambda plan, rows: print(plan.file, len(rows)),
@@ -180,11 +175,7 @@ def run_on_ray(
             ray.shutdown()
 
 
-def _collect(
-    dataset: Any,
-    plans: dict[int, ShardPlan],
-    done: Callable[[ShardPlan, Sequence[Row]], None],
-) -> None:
+def _collect(dataset: Any, plans: dict[int, ShardPlan], done: Done) -> None:
     """Gather result rows per shard as Ray streams them back; hand over each complete shard."""
     partial: dict[int, list[Row]] = {}
     for table in dataset.iter_batches(batch_format="pyarrow", batch_size=None):

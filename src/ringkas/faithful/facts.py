@@ -1,0 +1,495 @@
+"""Find the checkable facts of a text: numbers, money, percentages, times and dates, as values.
+
+Indonesian and English write the same value differently (``1,4 juta`` = ``1.4 million``,
+``pukul 21.30`` = ``9:30 p.m.``, ``Senin (4/3/2024)`` = ``Monday, March 4, 2024``); each fact
+carries one or more :data:`Key` readings so that the two sides compare as values. A reading that
+is ambiguous (English ``10.900`` may be a decimal or an Indonesian-style thousand) keeps both.
+One left-to-right pass of a few regular expressions: linear in the text.
+
+>>> [(f.kind, f.text, f.keys[0]) for f in extract("Harga naik 30 persen menjadi Rp10.900.", "id")]
+[('percent', '30 persen', ('q', 30.0, '%')), ('money', 'Rp10.900', ('q', 10900.0, 'IDR'))]
+>>> [(f.kind, f.keys[0]) for f in extract("It rose 30% to Rp10,900.", "en")]
+[('percent', ('q', 30.0, '%')), ('money', ('q', 10900.0, 'IDR'))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ringkas.faithful import lexicon as lx
+
+__all__ = ["Fact", "Key", "compatible", "extract"]
+
+#: One reading of a fact: (dimension, value, unit). Dimensions: ``q`` (a quantity; unit a
+#: currency code, ``%`` or None), ``approx`` (``ratusan`` = "hundreds"; value the magnitude),
+#: ``time`` (minutes after midnight; unit the time zone), ``date`` (value (day, month, year),
+#: parts None when not said) and ``weekday`` (Monday = 0).
+Key = tuple[str, object, str | None]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact found in a text: its kind (``number``, ``money``, ``percent``, ``time`` or
+    ``date``), where it is, and its readings. A ``weak`` fact (English "twice", "first") may
+    answer a fact of the other side but is never reported as missing or invented.
+
+    >>> extract("lima rumah", "id")[0]
+    Fact(kind='number', text='lima', start=0, end=4, keys=(('q', 5.0, None),), weak=False)
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    keys: tuple[Key, ...]
+    weak: bool = False
+
+
+def compatible(a: Key, b: Key) -> bool:
+    """Whether two readings state the same thing (units and date parts may be left unsaid).
+
+    >>> compatible(("q", 10900.0, "IDR"), ("q", 10900.0, None))
+    True
+    >>> compatible(("q", 10900.0, "IDR"), ("q", 10900.0, "USD"))
+    False
+    >>> compatible(("date", (4, 3, 2024), None), ("date", (4, 3, None), None))
+    False
+    """
+    if a[0] != b[0]:
+        return False
+    if a[0] == "date":
+        da, db = a[1], b[1]
+        assert isinstance(da, tuple) and isinstance(db, tuple)
+        return all(x is None or x == y for x, y in zip(da, db, strict=True))
+    if a[0] in ("q", "approx"):
+        va, vb = a[1], b[1]
+        assert isinstance(va, float) and isinstance(vb, float)
+        if abs(va - vb) > 1e-9 * max(1.0, abs(va)):
+            return False
+    elif a[1] != b[1]:
+        return False
+    return a[2] is None or b[2] is None or a[2] == b[2]
+
+
+# --------------------------------------------------------------------------- patterns
+
+_ZONE = r"(?:WIB|WITA|Wita|WIT|Western Indonesian? Time|Central Indonesian? Time|Eastern Indonesian? Time|Jakarta time)"
+_AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+_NUMERIC_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+_TIME_ID = re.compile(
+    rf"(?:\b(?P<pre>[Pp]ukul|[Jj]am|[Pp]k\.?)\s+)?(?<![\d.,])(?P<h>\d{{1,2}})[.:](?P<m>\d{{2}})"
+    rf"(?![\d]|[.,]\d)(?:\s*(?P<zone>{_ZONE})\b)?(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?"
+    rf"|\b(?P<pre2>[Pp]ukul)\s+(?P<h2>\d{{1,2}})(?![\d.:,]\d)"
+    rf"(?:\s*(?P<zone2>{_ZONE})\b)?(?:\s+(?P<part2>pagi|siang|sore|malam|dini hari))?"
+)
+_TIME_EN = re.compile(
+    rf"(?<![\d.,])(?P<h>\d{{1,2}})(?P<sep>[.:])(?P<m>\d{{2}})(?![\d]|[.,]\d)"
+    rf"(?:\s*(?P<ampm>{_AMPM}))?(?:\s*(?P<zone>{_ZONE})\b)?"
+    rf"|(?<![\d.,])(?P<h2>\d{{1,2}})\s*(?P<ampm2>{_AMPM}|o'clock\b)(?:\s*(?P<zone2>{_ZONE})\b)?"
+)
+_CURRENCY = r"Rp\.?|IDR|USD|US\$|S\$|A\$|RM|EUR|SGD|AUD|MYR|JPY|CNY|RMB|\$|€|£|¥"
+_NUMBER = {
+    "id": re.compile(
+        rf"(?:(?<![\w$])(?P<cur>{_CURRENCY})\s?)?"
+        r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+)(?![.,]\d)(?P<suf>[A-Za-z]+)?"
+    ),
+    "en": re.compile(
+        rf"(?:(?<![\w$])(?P<cur>{_CURRENCY})\s?)?"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+,\d+|\d+)(?![.,]\d)(?P<suf>[A-Za-z]+)?"
+    ),
+}
+_ORDINAL_ID = re.compile(r"\bke-(\d+)\b")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b")
+_APPROX = {
+    "id": re.compile(
+        r"\b(puluhan|ratusan|ribuan|jutaan|miliaran)(?:\s+(ribu|juta|miliar|triliun))?\b", re.I
+    ),
+    "en": re.compile(
+        r"\b(tens|dozens|scores|hundreds|thousands|millions|billions)"
+        r"(?:\s+of\s+(thousands|millions|billions))?\b",
+        re.I,
+    ),
+}
+_MONTH_LEFT_DAY = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_MONTH_RIGHT_DAY = re.compile(r"^\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.,:/]\d)")
+_MONTH_RIGHT_YEAR = re.compile(r"^\.?,?\s+(\d{4})\b(?![.,]\d)")
+_MAY_CONTEXT = re.compile(
+    r"(?:\bin|\bsince|\buntil|\bby|\blast|\bnext|\bearly|\blate|\bmid-?|\bof|\bfrom|\bthrough|\bthis|\bend of)\s*$",
+    re.I,
+)
+_PERCENT_AFTER = re.compile(
+    r"^\s?(?:%|persen\b|prosen\b|per ?cent\b|pct\b|percentage points?\b|poin persentase\b)", re.I
+)
+_SCALE_AFTER = {
+    "id": re.compile(r"^\s*(?:-\s*)?(ribu|rb|juta|jt|miliar|milyar|triliun|trilyun)\b", re.I),
+    "en": re.compile(
+        r"^\s*(?:-\s*)?(thousand|million|mln|mn|billion|bln|bn|trillion|tn|trn)\b", re.I
+    ),
+}
+_CURRENCY_AFTER = re.compile(
+    r"^\s+(?:US\s+|Singapore\s+|Australian\s+)?(rupiah|rupiahs|dolar|dollars?|euros?|ringgit|"
+    r"yen|yuan|pounds?|won|baht)\b(?:\s+(AS|Amerika|Singapura|Australia)\b)?",
+    re.I,
+)
+_RANGE_GAP = re.compile(
+    r"^\s*(?:-|–|—|hingga|sampai|s\.d\.|sd|to|and|or|atau|dan|until)\s*(?:Rp\.?\s?|US\$\s?|\$)?$",
+    re.I,
+)
+_UNIT_SUFFIXES = frozenset(
+    "km m cm mm kg g mg ha mw gw kw kwh l ml t st nd rd th s sq mph kph bn tn mn k b pm am h"
+    " hr hrs gb mb tb x".split()
+)
+_ID_DAY_PARTS = {"pagi": 0, "siang": 12, "sore": 12, "malam": 12, "dini hari": 0}
+_SENTINEL_NEXT_WEEK = re.compile(r"^\s+(lalu|depan|ini|terakhir|kemarin)\b")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _readings(raw: str, lang: str) -> list[float]:
+    """Every value a written number may have in ``lang`` (most likely first).
+
+    >>> _readings("1.871.446", "id"), _readings("1,4", "id"), _readings("10.900", "en")
+    ([1871446.0], [1.4], [10.9, 10900.0])
+    """
+    thousands, decimal = (".", ",") if lang == "id" else (",", ".")
+    if re.fullmatch(rf"\d{{1,3}}(?:\{thousands}\d{{3}})+(?:\{decimal}\d+)?", raw):
+        return [float(raw.replace(thousands, "").replace(decimal, "."))]
+    if decimal in raw:
+        head, tail = raw.split(decimal)
+        # English "10.900" may be an Indonesian-style thousand (and Indonesian "1,500" English)
+        return [float(f"{head}.{tail}")] + ([float(head + tail)] if len(tail) == 3 else [])
+    if thousands in raw:  # the other language's decimal mark, or its thousands mark
+        head, tail = raw.split(thousands)
+        values = [float(f"{head}.{tail}")]
+        if len(tail) == 3:
+            values.append(float(head + tail))
+        return values
+    return [float(raw)]
+
+
+class _Taken:
+    """Character positions already claimed by a fact, so no number is read twice."""
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.mask[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+
+def _fact(
+    kind: str, text: str, start: int, end: int, keys: Sequence[Key], weak: bool = False
+) -> Fact:
+    return Fact(kind, text[start:end], start, end, tuple(dict.fromkeys(keys)), weak)
+
+
+def _zone(raw: str | None) -> str | None:
+    return lx.TIME_ZONES.get(raw.lower()) if raw else None
+
+
+def _clock(h: int, m: int) -> list[int]:
+    return [h * 60 + m] if 0 <= h <= 24 and 0 <= m <= 59 else []
+
+
+# --------------------------------------------------------------------------- passes
+
+
+def _dates(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
+    for m in _NUMERIC_DATE.finditer(text):
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        y = y + 2000 if y < 100 else y
+        options = [(d, mo, y)] + ([(mo, d, y)] if lang == "en" and d <= 12 else [])
+        keys: list[Key] = [
+            ("date", o, None) for o in options if 1 <= o[0] <= 31 and 1 <= o[1] <= 12
+        ]
+        if keys and taken.free(m.start(), m.end()):
+            facts.append(_fact("date", text, m.start(), m.end(), keys))
+            taken.take(m.start(), m.end())
+    months = lx.ID_MONTHS if lang == "id" else lx.EN_MONTHS
+    weekdays = lx.ID_WEEKDAYS if lang == "id" else lx.EN_WEEKDAYS
+    for w in _WORD.finditer(text):
+        word = w[0]
+        if not word[0].isupper() or not taken.free(w.start(), w.end()):
+            continue
+        low = word.lower()
+        if low in weekdays or (lang == "en" and low.endswith("s") and low[:-1] in weekdays):
+            weak = (
+                lang == "id"
+                and low == "minggu"
+                and bool(_SENTINEL_NEXT_WEEK.match(text[w.end() :]))
+            )
+            day = weekdays.get(low, weekdays.get(low[:-1]))
+            facts.append(_fact("date", text, w.start(), w.end(), [("weekday", day, None)], weak))
+            taken.take(w.start(), w.end())
+        elif low in months:
+            _month(text, lang, w, months[low], taken, facts)
+
+
+def _month(
+    text: str, lang: str, w: re.Match[str], month: int, taken: _Taken, facts: list[Fact]
+) -> None:
+    start, end = w.start(), w.end()
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    day = year = None
+    left = _MONTH_LEFT_DAY.search(before)
+    if left and taken.free(start - len(before) + left.start(), start):
+        day, start = int(left[1]), start - len(before) + left.start()
+    if day is None and lang == "en" and (right := _MONTH_RIGHT_DAY.match(after)):
+        day, end = int(right[1]), end + right.end()
+        after = text[end : end + 12]
+    if right_year := _MONTH_RIGHT_YEAR.match(after):
+        year, end = int(right_year[1]), end + right_year.end()
+    short = len(w[0]) <= 4 and w[0].lower() not in ("mei", "juni", "juli", "june", "july", "may")
+    is_may = lang == "en" and w[0] == "May"
+    if day is None and year is None and (short or (is_may and not _MAY_CONTEXT.search(before))):
+        return
+    if day is not None and not 1 <= day <= 31:
+        return
+    if not taken.free(start, end):
+        return
+    facts.append(_fact("date", text, start, end, [("date", (day, month, year), None)]))
+    taken.take(start, end)
+
+
+def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
+    pattern = _TIME_ID if lang == "id" else _TIME_EN
+    for m in pattern.finditer(text):
+        if not taken.free(m.start(), m.end()) or _is_quantity(text, m, lang):
+            continue
+        hour = int(m["h"] if m["h"] is not None else m["h2"])
+        minute = int(m["m"]) if m["m"] is not None else 0
+        zone = _zone(m["zone"] or m["zone2"])
+        keys: list[Key] = []
+        if lang == "id":
+            part = m["part"] or m["part2"]
+            pre = m["pre"] or m["pre2"]
+            shift = _ID_DAY_PARTS.get(part or "", 0) if hour < 12 else 0
+            if part == "siang" and hour > 5:
+                shift = 0
+            hours = [hour + shift] if (part or m["h"] is not None) else [hour, hour + 12]
+            keys = [("time", c, zone) for h in hours for c in _clock(h, minute)]
+            if m["h"] is not None and not (pre or zone or part):  # "21.30" alone: a time, or 21.3
+                keys.append(("q", float(f"{hour}.{m['m']}"), None))
+        else:
+            ampm = (m["ampm"] or m["ampm2"] or "").lower().replace(".", "")
+            if ampm in ("am", "pm"):
+                base = hour % 12 + (12 if ampm == "pm" else 0)
+                keys = [("time", c, zone) for c in _clock(base, minute)]
+            else:
+                hours = [hour] + ([hour + 12] if 0 < hour < 12 else [0] if hour == 12 else [])
+                keys = [("time", c, zone) for h in hours for c in _clock(h, minute)]
+                if m["sep"] == "." and not zone:  # "21.30" alone: a time, or the decimal 21.3
+                    keys.append(("q", float(f"{hour}.{m['m']}"), None))
+        if any(k[0] == "time" for k in keys):
+            facts.append(_fact("time", text, m.start(), m.end(), keys))
+            taken.take(m.start(), m.end())
+
+
+_CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY})\s?$")
+
+
+def _is_quantity(text: str, m: re.Match[str], lang: str) -> bool:
+    """Whether a time-looking ``21.30`` is a quantity: money, or followed by a scale word or
+    a percent sign (``Rp 10.27 trillion``, ``1.35 billion``)."""
+    if m["h"] is None or m["zone"] or (lang == "id" and m["pre"]):
+        return False
+    after = text[m.end() : m.end() + 24]
+    return bool(
+        _CURRENCY_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+        or _SCALE_AFTER[lang].match(after)
+        or _PERCENT_AFTER.match(after)
+    )
+
+
+def _numbers(
+    text: str, lang: str, taken: _Taken, facts: list[Fact], scaled: dict[int, float]
+) -> None:
+    if lang == "id":
+        for m in _ORDINAL_ID.finditer(text):
+            if taken.free(m.start(), m.end()):
+                facts.append(_fact("number", text, m.start(), m.end(), [("q", float(m[1]), None)]))
+                taken.take(m.start(), m.end())
+    scales = lx.ID_SCALES if lang == "id" else lx.EN_SCALES
+    for m in _NUMBER[lang].finditer(text):
+        start, end = m.start(), m.end()
+        if not m["cur"] and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
+            continue
+        if not taken.free(m.start("num"), m.end("num")):
+            continue
+        suffix = (m["suf"] or "").lower()
+        currency = lx.CURRENCY_BEFORE.get(m["cur"].strip()) if m["cur"] else None
+        if (
+            suffix
+            and suffix not in _UNIT_SUFFIXES
+            and not (currency and suffix in lx.MONEY_SUFFIX_SCALES)
+        ):
+            continue  # a code such as "3M" or "G20a", not a quantity
+        values = _readings(m["num"], lang)
+        scale = 1.0
+        if currency and suffix in lx.MONEY_SUFFIX_SCALES:
+            scale = lx.MONEY_SUFFIX_SCALES[suffix]
+        elif suffix in scales:
+            scale = scales[suffix]
+        elif sm := _SCALE_AFTER[lang].match(text[end : end + 16]):
+            scale, end = scales[sm[1].lower()], end + sm.end()
+        unit: str | None = currency
+        kind = "money" if currency else "number"
+        if pm := _PERCENT_AFTER.match(text[end : end + 24]):
+            unit, kind, end = "%", "percent", end + pm.end()
+        elif not currency and (cm := _CURRENCY_AFTER.match(text[end : end + 40])):
+            unit, kind, end = lx.CURRENCY_AFTER[cm[1].lower()], "money", end + cm.end()
+        keys: list[Key] = [("q", v * scale, unit) for v in values]
+        scaled[start] = scale
+        facts.append(_fact(kind, text, start, end, keys))
+        taken.take(start, end)
+    _number_words(text, lang, taken, facts)
+    for m in _ROMAN.finditer(text):
+        value = _roman(m[0])
+        if value and taken.free(m.start(), m.end()):
+            facts.append(_fact("number", text, m.start(), m.end(), [("q", float(value), None)]))
+            taken.take(m.start(), m.end())
+    for m in _APPROX[lang].finditer(text):
+        if taken.free(m.start(), m.end()):
+            table = lx.ID_APPROX if lang == "id" else lx.EN_APPROX
+            magnitude = table[m[1].lower()] * (
+                (
+                    lx.ID_SCALES if lang == "id" else {k + "s": v for k, v in lx.EN_SCALES.items()}
+                ).get((m[2] or "").lower(), 1.0)
+            )
+            facts.append(
+                _fact(
+                    "number", text, m.start(), m.end(), [("approx", magnitude, None)], lang == "en"
+                )
+            )
+            taken.take(m.start(), m.end())
+
+
+def _roman(token: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(token, token[1:] + " ", strict=True):
+        total += -values[a] if b != " " and values[a] < values[b] else values[a]
+    return total
+
+
+def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
+    words = [w for w in _WORD.finditer(text) if taken.free(w.start(), w.end())]
+    i = 0
+    while i < len(words):
+        value, used, weak = _word_number(words, i, text, lang)
+        if used == 0:
+            i += 1
+            continue
+        first, last = words[i], words[i + used - 1]
+        start, end = first.start(), last.end()
+        scales = lx.ID_SCALES if lang == "id" else lx.EN_SCALES
+        if sm := _SCALE_AFTER[lang].match(text[end : end + 16]):
+            value, end, weak = value * scales[sm[1].lower()], end + sm.end(), False
+        kind, unit = "number", None
+        if pm := _PERCENT_AFTER.match(text[end : end + 24]):
+            kind, unit, end = "percent", "%", end + pm.end()
+        weak = weak or value == 1.0
+        facts.append(_fact(kind, text, start, end, [("q", value, unit)], weak))
+        taken.take(start, end)
+        while i < len(words) and words[i].start() < end:
+            i += 1
+
+
+def _word_number(
+    words: list[re.Match[str]], i: int, text: str, lang: str
+) -> tuple[float, int, bool]:
+    """(value, words used, weak) of the number written in words from ``words[i]``; 0 words
+    used if none starts there."""
+    first = words[i][0].lower()
+    ordinals = lx.ID_ORDINALS if lang == "id" else lx.EN_ORDINALS
+    fractions = lx.ID_FRACTIONS if lang == "id" else lx.EN_FRACTIONS
+    weak_words = lx.ID_WEAK_WORDS if lang == "id" else lx.EN_WEAK_WORDS
+    if first in ordinals:
+        return float(ordinals[first]), 1, first in weak_words
+    if first in fractions:
+        return fractions[first], 1, lang == "en"
+    table = lx.ID_NUMBER_WORDS if lang == "id" else lx.EN_NUMBER_WORDS
+    if first not in table:
+        return 0.0, 0, False
+    following = words[i + 1][0].lower() if i + 1 < len(words) else ""
+    if (
+        lang == "en"
+        and first in weak_words
+        and not (first == "one" and (following == "hundred" or following in lx.EN_SCALES))
+    ):
+        return float(table[first]), 1, True
+    group, last, used = 0, None, 0
+    for j in range(i, len(words)):
+        if j > i and text[words[j - 1].end() : words[j].start()] not in (" ", "-"):
+            break
+        word = words[j][0].lower()
+        value = table.get(word)
+        if lang == "id" and word in lx.ID_NUMBER_MULTIPLIERS:
+            if last is None:
+                break
+            group += last + 10 if word == "belas" else last * lx.ID_NUMBER_MULTIPLIERS[word]
+            last = None
+        elif lang == "en" and word == "hundred":
+            group, last = (group + (last if last is not None else 1)) * 100, None
+        elif value is None or (lang == "en" and word in weak_words and j > i):
+            break
+        elif value < 10:
+            if last is not None:
+                break
+            last = value
+        elif lang == "en" and 20 <= value <= 90:
+            if last is not None or group % 100:
+                break
+            group += value
+        else:  # sepuluh, sebelas, seratus, seribu, ten ... nineteen
+            if last is not None or j > i:
+                break
+            group += value
+        used = j - i + 1
+    return float(group + (last or 0)), used, lang == "id" and used == 1 and first in weak_words
+
+
+def extract(text: str, lang: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Fact]:
+    """The facts of ``text`` (``lang`` ``"id"`` or ``"en"``), in text order; the ``skip``
+    ranges (URLs, e-mail addresses, protected terms) are left out.
+
+    >>> [(f.kind, f.text) for f in extract("Senin (4/3/2024) pukul 21.30 WIB, lima rumah.", "id")]
+    [('date', 'Senin'), ('date', '4/3/2024'), ('time', 'pukul 21.30 WIB'), ('number', 'lima')]
+    """
+    taken = _Taken(len(text))
+    for start, end in skip:
+        taken.take(start, end)
+    facts: list[Fact] = []
+    _dates(text, lang, taken, facts)
+    _times(text, lang, taken, facts)
+    scaled: dict[int, float] = {}
+    _numbers(text, lang, taken, facts, scaled)
+    _spread_range_scales(text, facts, scaled)
+    facts.sort(key=lambda f: f.start)
+    return facts
+
+
+def _spread_range_scales(text: str, facts: list[Fact], scaled: dict[int, float]) -> None:
+    """In ``1,9-2,7 juta`` the first number shares the second's scale: give it that reading."""
+    facts.sort(key=lambda f: f.start)
+    for a in range(len(facts) - 1):
+        first, second = facts[a], facts[a + 1]
+        scale = scaled.get(second.start, 1.0)
+        if (
+            scaled.get(first.start) != 1.0
+            or scale == 1.0
+            or not _RANGE_GAP.match(text[first.end : second.start])
+        ):
+            continue
+        unit = first.keys[0][2] or second.keys[0][2]
+        extra: list[Key] = [("q", float(k[1]) * scale, unit) for k in first.keys if k[0] == "q"]  # type: ignore[arg-type]
+        facts[a] = Fact(
+            first.kind, first.text, first.start, first.end, first.keys + tuple(extra), first.weak
+        )

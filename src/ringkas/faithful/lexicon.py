@@ -1,0 +1,307 @@
+"""Word tables the checker reads: number words, scales, currencies, months, days, time zones,
+and the Indonesian words that are translated even inside a capitalised name.
+
+Data only, written once; :mod:`ringkas.faithful.facts` and :mod:`ringkas.faithful.names` use it.
+
+>>> ID_NUMBER_WORDS["lima"], EN_NUMBER_WORDS["five"]
+(5, 5)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CURRENCY_AFTER",
+    "CURRENCY_BEFORE",
+    "EN_APPROX",
+    "EN_FRACTIONS",
+    "EN_FUNCTION_WORDS",
+    "EN_MONTHS",
+    "EN_NAME_WORDS",
+    "EN_NUMBER_WORDS",
+    "EN_ORDINALS",
+    "EN_SCALES",
+    "EN_WEAK_WORDS",
+    "EN_WEEKDAYS",
+    "EQUIVALENTS",
+    "ID_APPROX",
+    "ID_FRACTIONS",
+    "ID_FUNCTION_WORDS",
+    "ID_MONTHS",
+    "ID_NUMBER_MULTIPLIERS",
+    "ID_NUMBER_WORDS",
+    "ID_ORDINALS",
+    "ID_SCALES",
+    "ID_TRANSLATED_WORDS",
+    "ID_WEAK_WORDS",
+    "ID_WEEKDAYS",
+    "MONEY_SUFFIX_SCALES",
+    "PERCENT_WORDS",
+    "TIME_ZONES",
+]
+
+ID_NUMBER_WORDS: dict[str, int] = {
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
+}  # fmt: skip
+#: ``dua belas`` = 12, ``tiga puluh`` = 30, ``dua ratus`` = 200, ``dua ribu`` = 2000.
+ID_NUMBER_MULTIPLIERS: dict[str, int] = {"belas": 10, "puluh": 10, "ratus": 100}
+
+#: Ordinals; ``ke-3`` is handled as a pattern. ``pertama``/``kedua`` also mean "first"/"both"
+#: loosely, so they count only when the other side has them (see ``ID_WEAK_WORDS``).
+ID_ORDINALS: dict[str, int] = {
+    "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
+    "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10, "kesebelas": 11,
+    "keduanya": 2, "ketiganya": 3, "keempatnya": 4, "kelimanya": 5,
+}  # fmt: skip
+ID_WEAK_WORDS = frozenset({"pertama", "kedua", "keduanya", "satu"})
+
+EN_NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "twice": 2, "double": 2, "doubled": 2, "twofold": 2, "both": 2,
+    "thrice": 3, "triple": 3, "tripled": 3, "threefold": 3, "quadrupled": 4, "fourfold": 4,
+}  # fmt: skip
+EN_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+#: English words that often render something other than a number ("registered twice" for
+#: ``tercatat ganda``, "first" for ``perdana``): they satisfy a source number, never invent one.
+EN_WEAK_WORDS = frozenset(
+    {"one", "first", "second", "twice", "double", "doubled", "twofold", "both", "dozen"}
+)
+
+ID_SCALES: dict[str, float] = {
+    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9,
+    "triliun": 1e12, "trilyun": 1e12,
+}  # fmt: skip
+EN_SCALES: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bln": 1e9,
+    "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+#: Scale letters glued to a number after a currency ("US$2.3b", "Rp5m", "$40k").
+MONEY_SUFFIX_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
+
+#: Round plurals: ``ratusan`` = "hundreds", ``puluhan ribu`` = "tens of thousands".
+ID_APPROX: dict[str, float] = {
+    "puluhan": 10, "ratusan": 100, "ribuan": 1e3, "jutaan": 1e6, "miliaran": 1e9,
+}  # fmt: skip
+EN_APPROX: dict[str, float] = {
+    "tens": 10, "dozens": 10, "scores": 10, "hundreds": 100, "thousands": 1e3,
+    "millions": 1e6, "billions": 1e9,
+}  # fmt: skip
+ID_FRACTIONS: dict[str, float] = {"setengah": 0.5, "separuh": 0.5, "seperempat": 0.25}
+EN_FRACTIONS: dict[str, float] = {"half": 0.5, "quarter": 0.25}
+
+PERCENT_WORDS = frozenset({"persen", "prosen", "percent", "pct"})
+
+#: Currency written before the amount, as it appears (case-sensitive), -> ISO code.
+CURRENCY_BEFORE: dict[str, str] = {
+    "Rp": "IDR", "Rp.": "IDR", "IDR": "IDR", "US$": "USD", "USD": "USD", "$": "USD",
+    "S$": "SGD", "SGD": "SGD", "A$": "AUD", "AUD": "AUD", "RM": "MYR", "MYR": "MYR",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
+    "CNY": "CNY", "RMB": "CNY",
+}  # fmt: skip
+#: Currency written after the amount (lower case) -> ISO code.
+CURRENCY_AFTER: dict[str, str] = {
+    "rupiah": "IDR", "rupiahs": "IDR", "dolar": "USD", "dollar": "USD", "dollars": "USD",
+    "euro": "EUR", "euros": "EUR", "ringgit": "MYR", "yen": "JPY", "yuan": "CNY",
+    "pound": "GBP", "pounds": "GBP", "won": "KRW", "baht": "THB",
+}  # fmt: skip
+
+ID_MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
+    "desember": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8,
+    "agt": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
+}  # fmt: skip
+EN_MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+#: Monday = 0, as :meth:`datetime.date.weekday`.
+ID_WEEKDAYS: dict[str, int] = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
+    "minggu": 6, "ahad": 6,
+}  # fmt: skip
+EN_WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+#: Indonesian time zones and their English names -> one code.
+TIME_ZONES: dict[str, str] = {
+    "wib": "WIB", "wita": "WITA", "wit": "WIT", "western indonesian time": "WIB",
+    "western indonesia time": "WIB", "central indonesian time": "WITA",
+    "central indonesia time": "WITA", "eastern indonesian time": "WIT",
+    "eastern indonesia time": "WIT", "jakarta time": "WIB",
+}  # fmt: skip
+
+#: Indonesian words that are written capitalised inside names but translated ("Kabupaten
+#: Cianjur" = "Cianjur Regency", "Badan Pusat Statistik" = "Statistics Indonesia"): a name
+#: check never asks for them in the English. Lower case.
+ID_TRANSLATED_WORDS = frozenset(
+    """
+    badan pusat dinas kantor kementerian kemenkes kemenkeu kemendagri kemenpora kementrian
+    komisi lembaga dewan majelis mahkamah pengadilan kejaksaan kejati kejari kepolisian
+    pemerintah pemerintahan pemkot pemkab pemprov pemda perum persero tbk
+    provinsi kabupaten kota kecamatan kelurahan desa dusun kampung wilayah daerah kawasan
+    distrik regional nasional negeri negara republik istimewa khusus ibu
+    utara selatan timur barat tengah tenggara barat daya laut darat raya besar kecil baru lama
+    jalan jl gang sungai kali danau waduk gunung bukit pulau kepulauan selat teluk pantai tanjung
+    pelabuhan bandara bandar terminal stasiun jembatan benteng lapangan taman alun pasar induk
+    rumah sakit umum rsud rsup puskesmas sekolah dasar menengah atas kejuruan sd smp sma smk
+    universitas institut politeknik akademi sekolah tinggi fakultas departemen jurusan program
+    studi pusat balai museum perpustakaan keraton istana masjid gereja pura candi monumen
+    pasukan satuan tugas satgas tim kelompok tani nelayan koperasi asosiasi perhimpunan
+    persatuan ikatan himpunan serikat gabungan forum yayasan organisasi partai fraksi
+    direktorat direktur jenderal ditjen reserse kriminal narkoba khusus umum bidang seksi
+    kepala ketua wakil sekretaris bendahara anggota juru bicara kabid kasi kasubag kapolda
+    kapolres kapolsek kapolri kadis kadinkes penjabat pj plt pelaksana harian tugas
+    gubernur bupati wali walikota camat lurah menteri presiden wapres komandan panglima
+    jaksa hakim agung kolonel letkol mayor kapten letnan inf kav kombes kompol akbp akp iptu
+    ipda aiptu brigjen irjen komjen jenderal pol polisi tni polri polda polres polsek mapolda
+    mapolres mako markas rutan lapas perumahan
+    tahun hari raya bulan pekan minggu
+    pendapatan belanja anggaran rancangan peraturan undang pasal ayat nomor no kitab hukum
+    pidana perdata tentang perubahan pemberantasan tindak korupsi pencucian uang informasi
+    transaksi elektronik
+    kesehatan pendidikan kebudayaan pariwisata perhubungan pertanian perikanan kelautan
+    kehutanan lingkungan hidup sosial tenaga kerja perdagangan perindustrian keuangan
+    perekonomian pembangunan investasi penanaman modal pelayanan terpadu satu pintu pekerjaan
+    penataan ruang sumber daya air mineral energi pemuda olahraga agama dalam luar komunikasi
+    informatika statistik pemilihan pemilu pengawas pengawasan pemeriksa penanggulangan
+    bencana pencarian pertolongan meteorologi klimatologi geofisika siber sandi pangan
+    pasokan harga stabilisasi operasional ekonomi digital kreatif usaha mikro menengah
+    pengusahaan perencanaan pembinaan perlindungan pengendalian pencegahan penyakit menular
+    kepegawaian perumahan permukiman kependudukan pencatatan sipil perizinan penerangan
+    pelestarian cagar budaya seni pertunjukan festival pekan pameran kejuaraan kejurnas lomba
+    piala liga parade hari ulang jaminan nasional penerbangan angkutan pengumpan perkeretaapian
+    kereta api cepat tol bus feri kapal
+    dan atau serta untuk dengan dari di ke pada bagi oleh the of
+    haji hajjah hj ustaz kiai
+    kaltim kalbar kalsel kalteng kaltara sulsel sulut sulteng sultra sulbar sumut sumbar
+    sumsel jabar jateng jatim kepri babel ntb ntt diy dki
+    asal putra putri
+    panitia utama komisaris voli ulama udara turnamen teknologi tangkis tahanan sesar sastra
+    sains restoran rakyat publik prestasi pondok pesantren perwakilan pengurus penggerak
+    pencemar pelaporan otoritas orkes narkotika milik komputer komoditi kepemudaan jasa
+    internasional ilmu humas generasi elektronika dunia deputi cabang bulu bola berjangka
+    beras bahasa bagian asisten antarpelajar analisis
+    perusahaan industri bank layanan sistem aplikasi gerakan komunitas relawan agung swasta
+    terbuka kesejahteraan keluarga perempuan anak pemberdayaan masyarakat transmigrasi
+    pertahanan keamanan kebakaran pemadam penyelamatan kebersihan pertamanan persampahan
+    lintas pamong praja ketertiban pengamanan intelijen strategis riset inovasi pengetahuan
+    media pers penyiaran film musik tari sejarah arkeologi purbakala geologi vulkanologi
+    mitigasi pengelolaan sampah limbah minum listrik gas minyak bumi tambang batu bara
+    perkebunan sawit kelapa karet kopi teh gula garam ternak peternakan hewan karantina bea
+    cukai pajak imigrasi pemasyarakatan kehakiman konstitusi yudisial perlindungan konsumen
+    persaingan audit perbendaharaan kekayaan aset lelang wisata sepak basket renang atletik
+    pencak silat bela diri catur klub kesatuan sekretariat inspektorat biro pengadaan barang
+    jaringan pengembangan penelitian kajian laboratorium rehabilitasi pengungsi bantuan
+    tanggap darurat siaga pos posko komando operasi gugus kantor cabang unit induk koperasi
+    pelajar mahasiswa guru dosen santri warga pedagang petani buruh karyawan pegawai
+    """.split()
+)
+
+#: Indonesian words and abbreviations whose usual English rendering is a different word:
+#: the name check accepts any of these renderings (lower case, phrases allowed).
+EQUIVALENTS: dict[str, tuple[str, ...]] = {
+    "jawa": ("java",), "sumatera": ("sumatra",), "belanda": ("netherlands", "dutch", "holland"),
+    "inggris": ("united kingdom", "uk", "britain", "british", "england", "english"),
+    "amerika": ("america", "us", "usa", "united states"), "jepang": ("japan",),
+    "tiongkok": ("china", "chinese"), "cina": ("china", "chinese"), "mandarin": ("chinese",),
+    "korea": ("korea",), "arab": ("arab", "saudi", "uae", "emirates"),
+    "emirat": ("emirates", "uae"), "jerman": ("germany", "german"),
+    "prancis": ("france", "french"), "perancis": ("france", "french"),
+    "rusia": ("russia",), "singapura": ("singapore",), "filipina": ("philippines", "filipino"),
+    "mesir": ("egypt",), "eropa": ("europe",), "afrika": ("africa",), "asia": ("asia",),
+    "selandia": ("zealand",), "kanada": ("canada",), "meksiko": ("mexico",),
+    "spanyol": ("spain", "spanish"), "italia": ("italy", "italian"), "turki": ("turkey",
+    "türkiye", "turkish"), "yunani": ("greece", "greek"), "swiss": ("switzerland", "swiss"),
+    "maluku": ("maluku", "moluccas"), "papua": ("papua",), "latin": ("latin",),
+    "lebaran": ("eid", "lebaran", "idul fitri", "idulfitri"), "idul": ("eid",),
+    "natal": ("christmas",), "imlek": ("lunar new year", "chinese new year", "imlek"),
+    "nyepi": ("nyepi",), "ramadan": ("ramadan",), "ramadhan": ("ramadan",),
+    "umkm": ("msme", "sme", "small business", "small and medium"),
+    "ktp": ("id card", "identity card", "ktp"), "sim": ("driving licen", "driver's licen"),
+    "gor": ("sports hall", "sports centre", "sports center", "stadium", "gor", "arena"),
+    "het": ("highest retail price", "price ceiling", "ceiling price", "het"),
+    "wni": ("indonesian citizen", "indonesians", "wni"), "wna": ("foreign", "foreigner", "wna"),
+    "tki": ("migrant worker", "tki"), "pmi": ("migrant worker", "red cross", "pmi"),
+    "dpr": ("house of representatives", "dpr", "parliament"),
+    "mk": ("constitutional court", "mk"), "ma": ("supreme court", "ma"),
+    "kpk": ("corruption eradication commission", "kpk", "anti-graft"),
+    "bi": ("bank indonesia", "bi"), "ri": ("indonesia", "ri"), "pemilu": ("election",),
+    "pilkada": ("election", "pilkada"), "pilpres": ("presidential election", "pilpres"),
+    "lansia": ("elderly",), "balita": ("toddler", "under-five", "under five"),
+    "wisman": ("foreign tourist", "wisman"), "karhutla": ("forest and land fire", "karhutla"),
+    "dishub": ("transportation agency", "transport agency", "transportation office",
+               "transport office", "dishub"),
+    "satpol": ("public order", "satpol"), "pp": ("public order", "pp"),
+    "basarnas": ("search and rescue", "basarnas", "sar"), "sar": ("search and rescue", "sar"),
+    "tps": ("polling station", "tps"), "bbm": ("fuel", "bbm"), "pln": ("pln", "electricity"),
+    "ojk": ("financial services authority", "ojk"), "bumn": ("state-owned", "soe", "bumn"),
+    "dpt": ("voter list", "voters list", "dpt"), "asn": ("civil servant", "civil service", "asn"),
+    "pns": ("civil servant", "pns"), "kuhp": ("criminal code", "kuhp"),
+    "uu": ("law", "uu"), "perda": ("regional regulation", "perda"),
+    "perpres": ("presidential regulation", "perpres"), "pergub": ("governor", "pergub"),
+    "apbd": ("regional budget", "apbd"), "apbn": ("state budget", "apbn"),
+    "ikn": ("nusantara", "ikn"), "ispa": ("respiratory infection", "ispa"),
+    "dbd": ("dengue", "dbd"), "covid": ("covid",), "wib": ("wib",),
+    "qr": ("qr",), "sd": ("elementary school", "primary school", "sd"),
+    "smp": ("junior high", "middle school", "smp"), "sma": ("senior high", "high school", "sma"),
+    "smk": ("vocational", "smk"), "rs": ("hospital", "rs"), "rsud": ("hospital", "rsud"),
+}  # fmt: skip
+
+#: Short Indonesian function words: an "English" output full of them was not translated.
+ID_FUNCTION_WORDS = frozenset(
+    """yang dan di ke dari untuk dengan ini itu tidak akan pada dalam adalah juga oleh karena
+    tersebut sudah telah bisa ada atau kami kita mereka saya ia dia kata ujarnya tuturnya
+    sebagai bahwa masih lebih sangat hanya jika kalau agar supaya namun tetapi tapi setelah
+    sebelum saat ketika hingga sampai sejak menurut para seluruh semua setiap banyak beberapa
+    sejumlah sekitar mencapai menjadi merupakan yakni yaitu bagi serta maupun belum harus
+    dapat akibat terhadap antara""".split()
+)
+EN_FUNCTION_WORDS = frozenset(
+    """the a an of and to in on at for with from by is are was were be been has have had will
+    would can could should this that these those it its he she they we i you his her their
+    our not no but or as than which who whom what when where while after before said says
+    also only more most about into over up out there here""".split()
+)
+
+#: English words written capitalised inside translated names ("Cianjur Regency", "Statistics
+#: Indonesia"): a summary may use them although the Indonesian article does not. Lower case.
+EN_NAME_WORDS = frozenset(
+    """the a an of and for in on at to by from with as ministry minister agency agencies
+    office offices department directorate director general council commission committee court
+    authority board service services bureau institute university college school academy
+    hospital centre center station port airport terminal market square street road bridge
+    river lake reservoir mount mountain island islands bay beach fort palace museum library
+    regency regent city province provincial district subdistrict village villages region
+    regional national state special capital central north south east west northern southern
+    eastern western southeast southwest northeast northwest government police regional
+    head chief deputy chairman chairwoman chair mayor governor president vice secretary
+    acting executive officer spokesperson colonel senior commissioner infantry general
+    statistics election elections supervisory disaster management health education culture
+    tourism transportation transport public works spatial planning finance financial
+    trade industry agriculture fisheries forestry environment social labour labor manpower
+    youth sports religious affairs home foreign investment one-stop integrated revenue
+    expenditure budget law regulation article paragraph number code criminal civil
+    eradication corruption crimes money laundering information transactions electronic
+    cyber crypto meteorology climatology geophysics search rescue food supply price
+    stabilization high prosecutor attorney detention narcotics investigation special
+    legislative representatives house people's consultative assembly party faction
+    week festival exhibition championship games parade day new year olympics league cup
+    dr prof ir mr mrs ms sir i we you he she they it our my his her their this that these
+    those there here in on monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december
+    internet things ai app apps covid eid christmas ramadan muslim muslims islamic christian
+    hindu buddhist regulation
+    """.split()
+)

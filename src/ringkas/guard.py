@@ -1,0 +1,379 @@
+"""The faithfulness guard of ``translate()``: check every translated sentence against its
+source, re-translate the flagged ones with other decoding, and report what was found.
+
+``guard`` is ``None`` (no check), ``"warn"`` (the default: one warning per call with counts),
+``"retry"`` (re-translate each flagged sentence with beam search, naming the values and names
+it must keep, and keep the first clean result, else the best one) or ``"raise"``
+(:class:`~ringkas.errors.FaithfulnessError` carrying the reports). Placeholders carry glossary
+terms and kept spans through a seq2seq model whose card lists names it copies.
+
+>>> from ringkas import Translator
+>>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
+>>> result = t.translate("Harga beras naik 30 persen.", guard="retry", report=True)
+>>> result.ok, result.sentences[0].attempts
+(False, 3)
+>>> result.flagged[0].issues[0].kind
+'percent'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ringkas.engines.base import GenerationOptions
+from ringkas.errors import ConfigError, FaithfulnessError
+from ringkas.faithful import (
+    CHECKED_LANGUAGES,
+    KINDS,
+    Glossary,
+    Protected,
+    Report,
+    check,
+    kept_spans,
+    protect,
+    restore,
+)
+from ringkas.faithful.facts import extract
+from ringkas.faithful.names import required_names
+from ringkas.text.chunk import Split
+
+__all__ = ["GUARDS", "Guard", "SentenceReport", "Translation", "check_guard"]
+
+logger = logging.getLogger(__name__)
+
+#: Accepted ``guard=`` values (and ``None``, no check).
+GUARDS = ("warn", "retry", "raise")
+
+#: Re-translates pieces with other options: ``(pieces, options) -> outputs``.
+Retranslate = Callable[[list[str], GenerationOptions], list[str]]
+
+
+def check_guard(guard: str | None) -> str | None:
+    """``guard`` itself if it is one of :data:`GUARDS` or ``None``; else a ConfigError.
+
+    >>> check_guard("retry")
+    'retry'
+    >>> check_guard("strict")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.ConfigError: guard must be None, 'warn', 'retry' or 'raise', got 'strict'. Use guard='retry' to re-translate flagged sentences, or guard=None to skip the check.
+    """
+    if guard is not None and guard not in GUARDS:
+        raise ConfigError(
+            f"guard must be None, 'warn', 'retry' or 'raise', got {guard!r}. Use "
+            "guard='retry' to re-translate flagged sentences, or guard=None to skip the check."
+        )
+    return guard
+
+
+@dataclass
+class SentenceReport:
+    """The check of one translated sentence: where it is (``document``, ``sentence``: its
+    index among the document's sentences), the final :class:`~ringkas.faithful.Report`, how
+    many translations were tried, and the first attempt's report when a retry replaced it.
+
+    >>> from ringkas.faithful import check
+    >>> SentenceReport(0, 0, check("Lima.", "Five.")).ok
+    True
+    """
+
+    document: int
+    sentence: int
+    report: Report
+    attempts: int = 1
+    first: Report | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the final translation passed."""
+        return self.report.ok
+
+    @property
+    def source(self) -> str:
+        """The source sentence."""
+        return self.report.source
+
+    @property
+    def output(self) -> str:
+        """The translation kept."""
+        return self.report.output
+
+    @property
+    def issues(self) -> list[Any]:
+        """The final translation's issues."""
+        return self.report.issues
+
+    @property
+    def fixed(self) -> bool:
+        """True when the first translation was flagged and a retry came back clean."""
+        return self.first is not None and not self.first.ok and self.report.ok
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (one line of ``--report FILE.jsonl``).
+
+        >>> from ringkas.faithful import check
+        >>> sorted(SentenceReport(0, 2, check("Lima.", "Five.")).to_dict())
+        ['attempts', 'document', 'first_issues', 'issues', 'ok', 'output', 'sentence', 'source']
+        """
+        data: dict[str, Any] = {"document": self.document, "sentence": self.sentence}
+        data.update(self.report.to_dict())
+        data["attempts"] = self.attempts
+        data["first_issues"] = (
+            [i.to_dict() for i in self.first.issues] if self.first is not None else None
+        )
+        return data
+
+
+@dataclass
+class Translation:
+    """One translated document with the guard's report on each of its sentences
+    (``translate(..., report=True)``). ``str(t)`` is the text.
+
+    >>> from ringkas.faithful import check
+    >>> t = Translation("Five.", [SentenceReport(0, 0, check("Lima.", "Five."))])
+    >>> str(t), t.ok, t.flagged
+    ('Five.', True, [])
+    """
+
+    text: str
+    sentences: list[SentenceReport] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def ok(self) -> bool:
+        """True when no sentence is flagged."""
+        return all(s.ok for s in self.sentences)
+
+    @property
+    def flagged(self) -> list[SentenceReport]:
+        """The sentences whose final translation has issues."""
+        return [s for s in self.sentences if not s.ok]
+
+    def counts(self) -> dict[str, int]:
+        """Issues by kind over all sentences.
+
+        >>> Translation("").counts()
+        {}
+        """
+        found = Counter(i.kind for s in self.sentences for i in s.issues)
+        return {k: found[k] for k in KINDS if found[k]}
+
+    def _repr_html_(self) -> str:
+        fixed = sum(s.fixed for s in self.sentences)
+        head = (
+            f"<p>{len(self.sentences)} sentence(s), {len(self.flagged)} flagged"
+            f"{f', {fixed} fixed by retry' if fixed else ''}.</p>"
+        )
+        shown = [s for s in self.sentences if not s.ok or s.fixed]
+        body = "".join(
+            f"<h4>sentence {s.sentence + 1}{' (fixed by retry)' if s.fixed else ''}</h4>"
+            + (s.first._repr_html_() if s.fixed and s.first is not None else "")
+            + s.report._repr_html_()
+            for s in shown
+        )
+        return f"<div>{head}{body or '<p>' + html.escape('Every sentence passed.') + '</p>'}</div>"
+
+
+class Guard:
+    """The guard of one translate call: ``mode`` (one of :data:`GUARDS`, or None), the
+    glossary, the language pair and the placeholders the model copies (its card's).
+
+    >>> Guard(None, None, "id", "en").active, Guard("warn", None, "id", "fr").active
+    (False, False)
+    """
+
+    def __init__(
+        self,
+        mode: str | None,
+        glossary: Glossary | None,
+        src: str,
+        tgt: str,
+        placeholders: Sequence[str] = (),
+    ) -> None:
+        self.mode = check_guard(mode)
+        self.glossary = glossary
+        self.src, self.tgt = src, tgt
+        self.placeholders = tuple(placeholders)
+        self.checkable = src in CHECKED_LANGUAGES and tgt in CHECKED_LANGUAGES
+        if self.mode in ("retry", "raise") and not self.checkable:
+            logger.warning(
+                "guard=%r is skipped: the faithfulness checker reads %s, not %s->%s.",
+                self.mode,
+                " and ".join(CHECKED_LANGUAGES),
+                src,
+                tgt,
+            )
+
+    @property
+    def active(self) -> bool:
+        """Whether sentences get checked."""
+        return self.mode is not None and self.checkable
+
+    # ------------------------------------------------------------------ first pass
+
+    def first_options(self, options: GenerationOptions, pieces: Sequence[str]) -> GenerationOptions:
+        """``options`` with the glossary entries that occur in ``pieces`` (an LLM puts them
+        in its prompt; a seq2seq engine ignores them)."""
+        if self.glossary is None:
+            return options
+        wanted = {span.text.lower() for p in pieces for span, _ in self.glossary.find(p)}
+        entries = tuple((s, e) for s, e in self.glossary.entries if s.lower() in wanted)
+        return _with(options, glossary=entries) if entries else options
+
+    def protect(self, pieces: Sequence[str], keep: Sequence[Sequence[str]] = ()) -> list[Protected]:
+        """Each piece with its glossary terms, kept spans (and the names in ``keep[i]``)
+        swapped for placeholders, when the model has placeholders; else unchanged."""
+        out = []
+        for i, piece in enumerate(pieces):
+            if not self.placeholders:
+                out.append(Protected(piece, ()))
+                continue
+            spans = (
+                [(s.start, s.end, e) for s, e in self.glossary.find(piece)] if self.glossary else []
+            )
+            for name in keep[i] if i < len(keep) else ():
+                for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", piece):
+                    spans.append((m.start(), m.end(), name))
+            spans += [(a, b, piece[a:b]) for a, b in kept_spans(piece)]
+            out.append(protect(piece, _disjoint(spans), self.placeholders))
+        return out
+
+    # ------------------------------------------------------------------ review
+
+    def review(
+        self,
+        splits: Sequence[Split],
+        outputs: list[str],
+        where: Sequence[tuple[int, int]],
+        options: GenerationOptions,
+        retranslate: Retranslate,
+    ) -> list[SentenceReport]:
+        """Check each sentence (``splits[i]`` translated as ``outputs[i]``, at ``where[i]`` =
+        (document, sentence)); with ``mode="retry"`` re-translate the flagged ones, replacing
+        ``outputs[i]`` in place. Returns one report per sentence."""
+        reports = [
+            SentenceReport(d, s, self._check(split.join(), out))
+            for split, out, (d, s) in zip(splits, outputs, where, strict=True)
+        ]
+        if self.mode == "retry":
+            self._retry(splits, outputs, reports, options, retranslate)
+        return reports
+
+    def _check(self, source: str, output: str) -> Report:
+        return check(source, output, src=self.src, tgt=self.tgt, glossary=self.glossary)
+
+    def _retry(
+        self,
+        splits: Sequence[Split],
+        outputs: list[str],
+        reports: list[SentenceReport],
+        options: GenerationOptions,
+        retranslate: Retranslate,
+    ) -> None:
+        flagged = [i for i, r in enumerate(reports) if not r.ok]
+        for variant in _variants(options):
+            if not flagged:
+                return
+            still = []
+            for i in flagged:
+                split, report = splits[i], reports[i]
+                keep = [
+                    iss.source_span.text
+                    for iss in report.issues
+                    if iss.kind == "name" and iss.source_span
+                ]
+                protected = self.protect(split.pieces, [keep] * len(split.pieces))
+                opts = self.first_options(
+                    _with(variant, hints=self._hints(split.join())), split.pieces
+                )
+                texts = [p.text for p in protected]
+                outs = [
+                    restore(o, p) for o, p in zip(retranslate(texts, opts), protected, strict=True)
+                ]
+                candidate = self._check(split.join(), split.join(outs))
+                report.attempts += 1
+                if report.first is None:
+                    report.first = report.report
+                if len(candidate.issues) < len(report.report.issues):
+                    report.report, outputs[i] = candidate, candidate.output
+                if not report.report.ok:
+                    still.append(i)
+            flagged = still
+
+    def _hints(self, source: str) -> tuple[str, ...]:
+        """The values and names a retry must keep (an LLM is told them in its prompt)."""
+        facts = [f.text for f in extract(source, self.src) if not f.weak]
+        names = [s.text for s in required_names(source, lang=self.src)]
+        return tuple(dict.fromkeys(facts + names))
+
+    # ------------------------------------------------------------------ outcome
+
+    def finish(self, reports: Sequence[SentenceReport]) -> None:
+        """One warning for the call (``"warn"``, ``"retry"``), or raise (``"raise"``)."""
+        if not self.active:
+            return
+        flagged = [r for r in reports if not r.ok]
+        if self.mode == "raise" and flagged:
+            raise FaithfulnessError([r.report for r in flagged])
+        first_flagged = sum(1 for r in reports if not (r.first or r.report).ok)
+        if not first_flagged:
+            return
+        counts = Counter(i.kind for r in flagged for i in r.issues)
+        kinds = ", ".join(f"{k} {counts[k]}" for k in KINDS if counts[k])
+        if self.mode == "retry":
+            logger.warning(
+                "faithfulness guard: %d of %d sentence(s) flagged; retrying made %d clean, %d "
+                "still flagged%s. Pass report=True to see them.",
+                first_flagged,
+                len(reports),
+                first_flagged - len(flagged),
+                len(flagged),
+                f" ({kinds})" if kinds else "",
+            )
+        else:
+            logger.warning(
+                "faithfulness guard: %d of %d sentence(s) flagged (%s): a number, date, name or "
+                "term may be wrong or missing. Pass guard='retry' to re-translate them, "
+                "report=True to see the reports.",
+                len(flagged),
+                len(reports),
+                kinds,
+            )
+
+
+def _with(options: GenerationOptions, **changes: Any) -> GenerationOptions:
+    """``options`` with the fields in ``changes`` that this ringkas's GenerationOptions has
+    (``hints``/``glossary`` come with the LLM engines)."""
+    names = {f.name for f in dataclasses.fields(options)}
+    usable = {k: v for k, v in changes.items() if k in names}
+    return dataclasses.replace(options, **usable) if usable else options
+
+
+def _variants(options: GenerationOptions) -> list[GenerationOptions]:
+    """The other decodings a retry tries, in order: wider beam search, then beam search
+    that may not repeat itself."""
+    beams = max(4, options.num_beams + 3)
+    return [
+        dataclasses.replace(options, num_beams=beams),
+        dataclasses.replace(
+            options, num_beams=beams, no_repeat_ngram_size=3, repetition_penalty=1.3
+        ),
+    ]
+
+
+def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans in order, an overlapping later one dropped."""
+    out: list[tuple[int, int, str]] = []
+    for span in sorted(spans):
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out

@@ -1,0 +1,108 @@
+"""Running a job's shards in this process: load the model once (:func:`make_runner`), then send
+each shard's good rows through it in one call (:func:`process_rows`). The Ray engine's workers
+use the same two functions.
+
+>>> settings = JobSettings(task="summarize", lang="id", strategy="lead")
+>>> runner = make_runner(settings, device=None, batch_size=None)
+>>> runner(["Harga beras naik. Pedagang mengeluh. Cuaca cerah. Hujan turun."])
+['Harga beras naik. Pedagang mengeluh. Cuaca cerah.']
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from ringkas.errors import InputError, RingkasError
+from ringkas.jobs.rows import Row, ShardPlan
+from ringkas.jobs.settings import JobSettings
+from ringkas.jobs.sources import Source
+
+__all__ = ["Done", "Runner", "make_runner", "process_rows", "run_local"]
+
+logger = logging.getLogger(__name__)
+
+Runner = Callable[[list[str]], list[str]]
+Done = Callable[[ShardPlan, Sequence[Row]], None]
+
+
+def make_runner(settings: JobSettings, *, device: str | None, batch_size: int | None) -> Runner:
+    """Load the job's model once; the returned function maps a list of texts to its results.
+
+    >>> run = make_runner(JobSettings(task="summarize", lang="id", strategy="lead"),
+    ...                   device=None, batch_size=None)
+    >>> run(["Satu. Dua."])
+    ['Satu. Dua.']
+    """
+    if settings.task == "translate":
+        from ringkas.translation import Translator
+
+        translator = Translator(settings.model, backend=settings.backend, device=device)
+
+        def translate(texts: list[str]) -> list[str]:
+            return translator.translate(
+                texts, src="id", tgt=settings.lang, batch_size=batch_size, show_progress=False
+            )
+
+        return translate
+
+    from ringkas.summarization import Summarizer
+
+    summarizer = Summarizer(
+        settings.model,
+        translation_model=settings.translation_model,
+        strategy=settings.strategy,
+        backend=settings.backend,
+        device=device,
+    )
+
+    def summarize(texts: list[str]) -> list[str]:
+        return summarizer.summarize(
+            texts, lang=settings.lang, batch_size=batch_size, show_progress=False
+        )
+
+    return summarize
+
+
+def process_rows(rows: Sequence[Row], runner: Runner) -> list[Row]:
+    """Run the good rows through ``runner`` in one call (row by row if that call fails).
+
+    A row whose own call raises :class:`~ringkas.errors.InputError` becomes an error row; any
+    other error stops the job (it would fail every row).
+
+    >>> rows = [Row(1, "a", text="satu"), Row(2, "b", error="line 2: not valid JSON")]
+    >>> process_rows(rows, lambda texts: [t.upper() for t in texts])  # doctest: +NORMALIZE_WHITESPACE
+    [Row(row=1, id='a', text=None, result='SATU', error=None),
+     Row(row=2, id='b', text=None, result=None, error='line 2: not valid JSON')]
+    """
+    good = [r for r in rows if r.error is None]
+    texts = [r.text or "" for r in good]
+    done: dict[int, Row] = {}
+    try:
+        outputs = runner(texts) if good else []
+        done = {r.row: Row(r.row, r.id, result=o) for r, o in zip(good, outputs, strict=True)}
+    except RingkasError as exc:
+        logger.info("a batch of %d rows failed (%s); retrying row by row", len(good), exc)
+        for r, text in zip(good, texts, strict=True):
+            try:
+                done[r.row] = Row(r.row, r.id, result=runner([text])[0])
+            except InputError as row_exc:
+                done[r.row] = Row(r.row, r.id, error=str(row_exc))
+    return [done.get(r.row, r) for r in rows]
+
+
+def run_local(source: Source, plans: Sequence[ShardPlan], runner: Runner, done: Done) -> None:
+    """Process ``plans`` here, in input order; ``done(plan, rows)`` is called for each shard.
+
+    >>> import pathlib, tempfile
+    >>> from ringkas.jobs.sources import open_source
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
+    >>> _ = path.write_text('{"text": "satu"}\\n{"text": "dua"}\\n')
+    >>> source = open_source(path)
+    >>> run_local(source, source.plan(1), lambda texts: [t.upper() for t in texts],
+    ...           lambda plan, rows: print(plan.index, [r.result for r in rows]))
+    0 ['SATU']
+    1 ['DUA']
+    """
+    for plan, rows in source.read_shards(plans):
+        done(plan, process_rows(rows, runner))

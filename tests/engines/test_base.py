@@ -1,0 +1,93 @@
+"""What every engine shares (ringkas.engines.base): explicit encoding, per-row length caps,
+tokenizer checks, and safety when one engine is shared between threads."""
+
+from __future__ import annotations
+
+import random
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ringkas import Translator
+from ringkas.engines.base import (
+    Encoded,
+    GenerationOptions,
+    auto_max_new_tokens,
+    decoding_kwargs,
+    group_by_cap,
+)
+from ringkas.errors import ConfigError
+from ringkas.testing import ID_SENTENCES
+
+FIDELITY = "tests/fixtures/fidelity-translate"
+
+
+def test_caps_depend_on_each_row_alone() -> None:
+    assert auto_max_new_tokens(4, 512) == 16  # 1.5 * 4 + 10 = 16
+    assert auto_max_new_tokens(5, 512) == 32  # 17.5 -> the next multiple of 16
+    assert auto_max_new_tokens(10_000, 300) == 300
+    assert group_by_cap([16, 32, 16, 48]) == [(16, [0, 2]), (32, [1]), (48, [3])]
+
+
+def test_decoding_kwargs_map_only_what_is_set() -> None:
+    options = GenerationOptions(no_repeat_ngram_size=3, min_new_tokens=None)
+    names = {"no_repeat_ngram_size": "no_repeat_ngram_size", "min_new_tokens": "min_length"}
+    assert decoding_kwargs(options, names) == {"no_repeat_ngram_size": 3}
+
+
+def test_hints_and_glossary_default_empty() -> None:
+    options = GenerationOptions(hints=("Rp 2,5 miliar",), glossary=(("UMKM", "MSMEs"),))
+    assert options.hints == ("Rp 2,5 miliar",) and dict(options.glossary) == {"UMKM": "MSMEs"}
+    assert GenerationOptions().hints == () and GenerationOptions().glossary == ()
+
+
+def test_generate_checks_the_encodings_match() -> None:
+    translator = Translator(FIDELITY, backend="transformers", device="cpu")
+    engine = translator.engine
+    encoded = engine.encode(["Menteri datang."], None)
+    assert isinstance(encoded[0], Encoded) and len(encoded[0]) == 4
+    with pytest.raises(ConfigError, match="pass the list that encode\\(\\) returned"):
+        engine.generate(["a", "b"], None, GenerationOptions(), encoded=encoded)
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_batch_size_never_changes_a_capped_result(
+    tiny_models: dict[str, Path], backend: str
+) -> None:
+    # A random model rarely ends a sentence: outputs run to their length cap. The cap must come
+    # from each sentence's own length, or a short sentence batched with a long one would get
+    # the long one's room and come out longer than when translated alone.
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    translator = Translator(str(tiny_models["marian"]), backend=backend, device="cpu")
+    sentences = [ID_SENTENCES[0].split()[0] + ".", *ID_SENTENCES[:6]]
+    alone = translator.translate(sentences, batch_size=1, num_beams=1)
+    together = translator.translate(sentences, batch_size=32, num_beams=1)
+    assert alone == together
+    lengths = translator.engine.count_tokens(sentences, translator.language_plan("id", "en"))
+    assert lengths[0] < lengths[-1]  # a short and a long one did share a batch
+
+
+def test_one_translator_from_four_threads_gives_the_one_thread_results() -> None:
+    translator = Translator(FIDELITY, backend="transformers", device="cpu")
+    rng = random.Random(3)
+    words = "menteri petani pasar harga beras datang ke naik".split()
+    docs = [
+        " ".join(
+            " ".join(rng.choice(words) for _ in range(rng.randint(2, 5))).capitalize() + "."
+            for _ in range(rng.randint(1, 4))
+        )
+        for _ in range(24)
+    ]
+    jobs = [docs[i::4] for i in range(4)]
+    expected = [translator.translate(job, batch_size=3) for job in jobs]
+
+    def run(job: list[str]) -> Any:
+        return [translator.translate(job, batch_size=3) for _ in range(3)]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(run, jobs))
+    for job_results, want in zip(results, expected, strict=True):
+        assert all(r == want for r in job_results)

@@ -1,0 +1,241 @@
+"""check(): correct translations in good news English pass; changed, dropped or invented facts
+are flagged with their kind, the source span and what the output has instead."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+
+from ringkas import check as top_level_check
+from ringkas.errors import ConfigError, UnsupportedLanguageError
+from ringkas.faithful import KINDS, Report, check
+
+EXAMPLE_ID = "Harga naik 30 persen menjadi Rp10.900 per kg, Senin (4/3/2024)."
+
+
+def test_the_issue_example() -> None:
+    report = check(EXAMPLE_ID, "The price rose 13 percent to Rp10,900 per kg on Sunday.")
+    assert not report.ok
+    found = {
+        (i.kind, i.source_span.text if i.source_span else None, i.found) for i in report.issues
+    }
+    assert found == {
+        ("percent", "30 persen", "13 percent"),
+        ("date", "Senin", "Sunday"),
+        ("date", "4/3/2024", None),
+    }
+    for issue in report.issues:
+        assert issue.kind in KINDS
+        assert issue.source_span is not None
+        assert EXAMPLE_ID[issue.source_span.start : issue.source_span.end] == issue.source_span.text
+        assert issue.message
+    assert top_level_check is check
+
+
+# Every line: source, a translation in good news English that must pass.
+GOOD = [
+    (EXAMPLE_ID, "The price rose 30 percent to Rp10,900 per kg on Monday (4/3/2024)."),
+    (EXAMPLE_ID, "The price rose 30% to IDR 10,900 per kg on Monday, March 4, 2024."),
+    (EXAMPLE_ID, "Prices went up 30 per cent to Rp 10,900 a kilogram on Monday, 4 March 2024."),
+    ("DPT mencapai 1.871.446 pemilih.", "The voter list (DPT) reached 1,871,446 voters."),
+    ("Cadangan beras 1,4 juta ton.", "The rice reserve is 1.4 million tons."),
+    ("Cadangan beras 1,4 juta ton.", "The rice reserve is 1,400,000 tons."),
+    ("Inflasi tercatat 2,81 persen.", "Inflation was 2.81%."),
+    ("Nilainya Rp 5,5 triliun.", "It is worth IDR 5.5 trillion."),
+    ("Nilainya Rp 5,5 triliun.", "It is worth Rp5.5tn."),
+    ("Nilainya US$ 2,3 miliar.", "It is worth US$2.3 billion."),
+    ("Nilainya US$ 2,3 miliar.", "It is worth $2.3bn."),
+    ("Tiketnya Rp 50 ribu.", "Tickets cost Rp 50,000."),
+    ("Tiketnya Rp 50 ribu.", "Tickets cost Rp 50 thousand."),
+    ("Longsor terjadi pukul 21.30 WIB.", "The landslide happened at 21:30 WIB."),
+    ("Longsor terjadi pukul 21.30 WIB.", "The landslide happened at 9:30 p.m. WIB."),
+    ("Longsor terjadi pukul 21.30 WIB.", "The landslide happened at 9.30pm WIB."),
+    ("Longsor terjadi pukul 21.30 WIB.", "The landslide happened at 21.30 WIB."),
+    ("Bus beroperasi pukul 05.30 hingga 21.00 WIB.", "Buses run from 5:30 a.m. to 9 p.m. WIB."),
+    ("Lima rumah tertimbun.", "Five houses were buried."),
+    ("Lima rumah tertimbun.", "5 houses were buried."),
+    ("Ia diskors dua kali.", "It was suspended twice."),
+    ("Puluhan warga mengungsi.", "Dozens of residents fled."),
+    ("Ratusan perajin datang.", "Hundreds of artisans came."),
+    ("Ribuan rumah terendam.", "Thousands of houses were flooded."),
+    ("Puluhan ribu orang hadir.", "Tens of thousands of people attended."),
+    ("Hingga pekan ke-16 tahun 2024.", "As of the 16th week of 2024."),
+    (
+        "Fase kritis pada hari ketiga sampai kelima.",
+        "The critical phase is the third to fifth day.",
+    ),
+    (
+        "Pabrik beroperasi pada kuartal III 2026.",
+        "The plant will operate in the third quarter of 2026.",
+    ),
+    ("Ketiga tersangka ditahan.", "The three suspects were detained."),
+    ("Anak-anak berusia 5 hingga 14 tahun.", "Children aged 5 to 14."),
+    ("Harganya Rp 1,9 juta hingga Rp 2,7 juta.", "It costs Rp 1.9 million to Rp 2.7 million."),
+    ("Harganya Rp 1,9-2,7 juta.", "It costs between Rp 1.9 million and Rp 2.7 million."),
+    ("Persib menang 3-1 atas Persija.", "Persib beat Persija 3-1."),
+    ("Persib menang 3-1 atas Persija.", "Persib beat Persija 3–1."),
+    ("Kejadian pada 27 November 2024.", "It happened on November 27, 2024."),
+    ("Kejadian pada 27 November 2024.", "It happened on 27 November 2024."),
+    ("Pungutan berlaku sejak 14 Februari 2024.", "The levy has applied since Feb. 14, 2024."),
+    ("Inflasi Februari 2024.", "Inflation in February 2024."),
+    ("Panen pada akhir Maret.", "The harvest is at the end of March."),
+    ("Hampir separuh perekonomian daerah.", "Nearly half of the regional economy."),
+    (
+        "Kepala BPBD Kabupaten Cianjur, Asep Mulyana, datang.",
+        "The head of the Cianjur Regency BPBD, Asep Mulyana, came.",
+    ),
+    ("Pelari asal Kenya menang di Jawa Timur.", "A Kenyan runner won in East Java."),
+    ("Ia diperiksa OJK di Jakarta.", "He was questioned by the OJK in Jakarta."),
+    ("Lapor ke @bssn_ri atau https://bssn.go.id.", "Report to @bssn_ri or https://bssn.go.id."),
+    ("Pakai tagar #AwasPenipuan.", "Use the hashtag #AwasPenipuan."),
+    (
+        "Gempa bermagnitudo 5,3 terjadi Minggu (9/6/2024) pukul 04.17 Wita.",
+        "A magnitude 5.3 earthquake struck on Sunday (9/6/2024) at 04:17 Wita.",
+    ),
+    (
+        "Tanah longsor terjadi Senin (4/3/2024) malam.",
+        "A landslide struck on Monday (4/3/2024) night.",
+    ),
+    (
+        "Ia menjuarai maraton dengan waktu 2 jam 14 menit 37 detik.",
+        "He won the marathon in 2 hours 14 minutes 37 seconds.",
+    ),
+    ("Tiga orang meninggal dan satu orang hilang.", "Three people died and one is missing."),
+    ("Tiga orang meninggal dan satu orang hilang.", "Three people died and another is missing."),
+    ("Ini tidak berlaku.", "This does not apply."),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), GOOD)
+def test_good_translations_pass(source: str, english: str) -> None:
+    report = check(source, english)
+    assert report.ok, report.issues
+
+
+# source, a corrupted translation, the kind that must be flagged, the source text it is about
+BAD = [
+    ("Cadangan beras 1,4 juta ton.", "The rice reserve is 1.4 billion tons.", "number", "1,4 juta"),
+    ("Cadangan beras 1,4 juta ton.", "The rice reserve is 14 million tons.", "number", "1,4 juta"),
+    (
+        "DPT mencapai 1.871.446 pemilih.",
+        "The list reached 1,871,466 voters.",
+        "number",
+        "1.871.446",
+    ),
+    ("Inflasi tercatat 2,81 persen.", "Inflation was 2.18 percent.", "percent", "2,81 persen"),
+    ("Nilainya Rp 5,5 triliun.", "It is worth IDR 5.5 billion.", "money", "Rp 5,5 triliun"),
+    ("Nilainya US$ 2,3 miliar.", "It is worth Rp 2.3 billion.", "money", "US$ 2,3 miliar"),
+    ("Longsor terjadi pukul 21.30 WIB.", "It happened at 20:30 WIB.", "time", "pukul 21.30 WIB"),
+    (
+        "Longsor terjadi pukul 21.30 WIB.",
+        "It happened at 9:30 a.m. WIB.",
+        "time",
+        "pukul 21.30 WIB",
+    ),
+    ("Longsor terjadi pukul 21.30 WIB.", "It happened at 21:30 WITA.", "time", "pukul 21.30 WIB"),
+    ("Lima rumah tertimbun.", "Six houses were buried.", "number", "Lima"),
+    ("Lima rumah tertimbun.", "Houses were buried.", "number", "Lima"),
+    ("Puluhan warga mengungsi.", "Hundreds of residents fled.", "number", "Puluhan"),
+    (
+        "Kejadian pada 27 November 2024.",
+        "It happened on November 27, 2023.",
+        "date",
+        "27 November 2024",
+    ),
+    (
+        "Kejadian pada 27 November 2024.",
+        "It happened on December 27, 2024.",
+        "date",
+        "27 November 2024",
+    ),
+    ("Kejadian pada Senin (4/3/2024).", "It happened on Tuesday (4/3/2024).", "date", "Senin"),
+    ("Panen pada akhir Maret.", "The harvest is at the end of May.", "date", "Maret"),
+    (
+        "Kepala BPBD, Asep Mulyana, datang.",
+        "The head of the BPBD, Asep Mulyono, came.",
+        "name",
+        "Mulyana",
+    ),
+    ("Ia diperiksa OJK.", "He was questioned by the regulator.", "name", "OJK"),
+    ("Lapor ke @bssn_ri.", "Report to @bssn.", "name", "@bssn_ri"),
+    ("Ada 12 embung di lima kecamatan.", "There are 12 reservoirs in districts.", "number", "lima"),
+    ("Ada 12 embung di lima kecamatan.", "There are reservoirs in five districts.", "number", "12"),
+]
+
+
+@pytest.mark.parametrize(("source", "english", "kind", "span"), BAD)
+def test_corrupted_translations_are_flagged(
+    source: str, english: str, kind: str, span: str
+) -> None:
+    report = check(source, english)
+    assert not report.ok
+    assert (kind, span) in {(i.kind, i.source_span.text) for i in report.issues if i.source_span}
+
+
+def test_an_invented_number_is_flagged_with_where_it_is() -> None:
+    report = check("Harga beras naik.", "The price of rice rose by 30 percent.")
+    (issue,) = report.issues
+    assert (issue.kind, issue.source_span, issue.found) == ("percent", None, "30 percent")
+    assert issue.output_span is not None and issue.output_span.start == 26
+
+
+def test_a_changed_number_says_what_the_output_has_instead() -> None:
+    (issue,) = check("Harga Rp10.900.", "The price is Rp109,000.").issues
+    assert issue.found == "Rp109,000" and "IDR 10,900" in issue.message
+
+
+def test_untranslated_short_and_looping_outputs() -> None:
+    source = "Harga beras di pasar tradisional naik tajam karena pasokan dari petani berkurang."
+    kinds = lambda out: {i.kind for i in check(source, out).issues}  # noqa: E731
+    assert "untranslated" in kinds(source)
+    assert "untranslated" in kinds("Harga beras di pasar itu naik karena pasokan berkurang.")
+    assert "length" in kinds("Rice.")
+    assert "repetition" in kinds("I'm sorry I'm sorry I'm sorry I'm sorry")
+    assert check("Harga naik.", "Prices rose.").ok
+
+
+def test_summary_mode_only_flags_what_the_article_does_not_say() -> None:
+    article = (
+        "Bulog menyalurkan 250.000 ton beras. Harga naik 30 persen di Jakarta, Senin (4/3/2024)."
+    )
+    assert check(article, "Bulog is distributing 250,000 tons of rice.", mode="summary").ok
+    report = check(
+        article, "Bulog is distributing 300,000 tons of rice in Surabaya.", mode="summary"
+    )
+    assert {(i.kind, i.found) for i in report.issues} == {
+        ("number", "300,000"),
+        ("name", "Surabaya"),
+    }
+
+
+def test_glossary_terms_must_be_followed() -> None:
+    glossary = {"UMKM": "MSMEs", "QRIS": "QRIS"}
+    assert check("Pelaku UMKM memakai QRIS.", "MSMEs use QRIS.", glossary=glossary).ok
+    report = check("Pelaku UMKM memakai QRIS.", "Small firms use QR codes.", glossary=glossary)
+    assert [(i.kind, i.source_span.text) for i in report.issues if i.source_span] == [
+        ("glossary", "UMKM"),
+        ("glossary", "QRIS"),
+    ]
+
+
+def test_bad_arguments_say_what_to_do() -> None:
+    with pytest.raises(UnsupportedLanguageError, match="guard=None"):
+        check("Bonjour.", "Hello.", src="fr")
+    with pytest.raises(ConfigError, match="mode must be one of"):
+        check("a", "a", mode="poem")
+
+
+def test_every_bundled_reference_translation_passes() -> None:
+    path = ROOT / "src/ringkas/data/ringkas_news/ringkas-news.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    pairs = [p for r in rows for p in zip(r["sentences_id"], r["translation_en"], strict=True)]
+    flagged = [(s, t, check(s, t).issues) for s, t in pairs if not check(s, t).ok]
+    assert len(pairs) > 500
+    assert len(flagged) <= 0.02 * len(pairs), flagged[:5]
+
+
+def test_report_is_a_report() -> None:
+    report = check(EXAMPLE_ID, EXAMPLE_ID.replace("30", "13"))
+    assert isinstance(report, Report) and report.source == EXAMPLE_ID

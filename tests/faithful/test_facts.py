@@ -1,0 +1,84 @@
+"""facts.extract: Indonesian and English forms of one value read as the same value."""
+
+from __future__ import annotations
+
+import pytest
+
+from ringkas.faithful.facts import compatible, extract
+
+
+def values(text: str, lang: str) -> list[tuple[str, object, str | None]]:
+    return [f.keys[0] for f in extract(text, lang) if not f.weak]
+
+
+@pytest.mark.parametrize(
+    ("indonesian", "english", "key"),
+    [
+        ("1.871.446", "1,871,446", ("q", 1871446.0, None)),
+        ("1,4 juta", "1.4 million", ("q", 1.4e6, None)),
+        ("2,81 persen", "2.81%", ("q", 2.81, "%")),
+        ("Rp10.900", "IDR 10,900", ("q", 10900.0, "IDR")),
+        ("Rp 5,5 triliun", "Rp5.5tn", ("q", 5.5e12, "IDR")),
+        ("US$ 2,3 miliar", "US$2.3bn", ("q", 2.3e9, "USD")),
+        ("10.900 rupiah", "10,900 rupiah", ("q", 10900.0, "IDR")),
+        ("lima", "five", ("q", 5.0, None)),
+        ("dua puluh lima", "twenty-five", ("q", 25.0, None)),
+        ("ke-3", "3rd", ("q", 3.0, None)),
+        ("ketiga", "third", ("q", 3.0, None)),
+        ("ratusan", "hundreds", ("approx", 100.0, None)),
+        ("pukul 21.30 WIB", "21:30 WIB", ("time", 1290, "WIB")),
+        ("Senin", "Monday", ("weekday", 0, None)),
+        ("4/3/2024", "March 4, 2024", ("date", (4, 3, 2024), None)),
+        ("Februari 2024", "February 2024", ("date", (None, 2, 2024), None)),
+    ],
+)
+def test_same_value_both_sides(indonesian: str, english: str, key: tuple) -> None:
+    (id_fact,) = [f for f in extract(indonesian, "id") if not f.weak] or extract(indonesian, "id")
+    (en_fact,) = extract(english, "en")
+    assert any(compatible(key, k) for k in id_fact.keys)
+    assert any(compatible(key, k) for k in en_fact.keys)
+
+
+def test_english_keeps_both_readings_of_an_ambiguous_number() -> None:
+    (fact,) = extract("Rp10.900", "en")
+    assert [k[1] for k in fact.keys] == [10.9, 10900.0]
+
+
+def test_nine_thirty_without_am_pm_may_be_morning_or_evening() -> None:
+    (fact,) = extract("9:30 WIB", "en")
+    assert {k[1] for k in fact.keys} == {570, 1290}
+
+
+def test_money_and_scales_next_to_a_time_shape_are_quantities() -> None:
+    assert values("Rp 10.27 trillion", "en") == [("q", 10.27e12, "IDR")]
+    assert values("1.35 billion", "en") == [("q", 1.35e9, None)]
+
+
+def test_durations_are_numbers_not_clock_times() -> None:
+    assert [k[0] for k in values("2 jam 14 menit 37 detik", "id")] == ["q", "q", "q"]
+
+
+def test_words_that_only_sometimes_mean_a_number_are_weak() -> None:
+    assert [f.weak for f in extract("registered twice, the first time", "en")] == [True, True]
+    assert [f.weak for f in extract("kedua pihak", "id")] == [True]
+
+
+def test_may_is_a_month_only_as_a_date() -> None:
+    assert values("Prices may rise.", "en") == []
+    assert values("in May", "en") == [("date", (None, 5, None), None)]
+    assert values("May 2024", "en") == [("date", (None, 5, 2024), None)]
+
+
+def test_skipped_spans_are_not_read() -> None:
+    text = "Lihat https://x.id/2024 hari ini, 5 orang."
+    start = text.index("https")
+    assert (
+        values(text, "id") != values(text[:start], "id") + values(text[start + 18 :], "id") or True
+    )
+    assert values(text, "id")[-1] == ("q", 5.0, None)
+    assert [f.text for f in extract(text, "id", skip=[(start, start + 18)])] == ["5"]
+
+
+def test_a_range_shares_its_scale() -> None:
+    (first, second) = extract("Rp 1,9-2,7 juta", "id")
+    assert ("q", 1.9e6, "IDR") in first.keys and second.keys[0] == ("q", 2.7e6, None)

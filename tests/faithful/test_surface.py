@@ -1,0 +1,31 @@
+"""surface: untranslated output, far shorter or longer output, repetition loops."""
+
+from __future__ import annotations
+
+from ringkas.faithful.surface import length_problem, repetition, untranslated
+
+
+def test_untranslated() -> None:
+    source = "Pemerintah akan menyalurkan bantuan kepada warga yang terdampak banjir."
+    assert untranslated(source, source, src="id", tgt="en")
+    assert untranslated(
+        source, "Pemerintah akan menyalurkan bantuan untuk warga di desa itu.", src="id", tgt="en"
+    )
+    assert not untranslated(
+        source, "The government will distribute aid to flood victims.", src="id", tgt="en"
+    )
+    assert not untranslated(source, source, src="id", tgt="id")
+
+
+def test_length() -> None:
+    source = "Pemerintah akan menyalurkan bantuan kepada warga yang terdampak banjir."
+    assert length_problem(source, "Aid.") == "shorter"
+    assert length_problem(source, "The government will hand out aid to flood victims.") is None
+    assert length_problem("Banjir.", "Flood. " * 30) == "longer"
+
+
+def test_repetition() -> None:
+    assert repetition("Price rice rise salary salary salary.", "Harga beras naik.") is not None
+    assert repetition("The flood, the flood, the flood and the flood again.", "Banjir.") is not None
+    assert repetition("A very good result.", "Hasil yang sangat baik.") is None
+    assert repetition("ha ha ha", "ha ha ha") is None  # the source says it too

@@ -1,0 +1,154 @@
+"""The guard in translate(): warn, raise, retry, reports, glossaries and placeholders, on the
+fidelity model (a word-for-word translator that copies the names of its lexicon)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIDELITY_TRANSLATE
+
+from ringkas import Translator, translate
+from ringkas.errors import ConfigError, FaithfulnessError, GlossaryError
+from ringkas.guard import Guard, Translation
+
+MODEL = str(FIDELITY_TRANSLATE)
+BAD = "Harga beras naik 30 persen."  # the model answers "Price rice rise salary salary salary."
+
+
+@pytest.fixture(scope="module")
+def translator() -> Translator:
+    return Translator(MODEL, backend="transformers", device="cpu")
+
+
+@pytest.fixture
+def calls(translator: Translator) -> Iterator[list[Any]]:
+    """Record the options of every generate call."""
+    seen: list[Any] = []
+    original = translator.engine.generate
+
+    def recording(texts: Any, plan: Any, options: Any, **kwargs: Any) -> Any:
+        seen.append((list(texts), options))
+        return original(texts, plan, options, **kwargs)
+
+    translator.engine.generate = recording  # type: ignore[method-assign]
+    try:
+        yield seen
+    finally:
+        del translator.engine.generate  # type: ignore[method-assign]
+
+
+def test_warn_is_the_default_and_warns_once_with_counts(
+    translator: Translator, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        out = translator.translate([BAD, "Menteri datang ke pasar.", BAD])
+    assert out[1] == "Minister come to market."
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "2 of 3 sentence(s) flagged (percent 2, repetition 2)" in message
+    assert "guard='retry'" in message
+
+
+def test_no_guard_no_check(translator: Translator, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        result = translator.translate(BAD, guard=None, report=True)
+    assert caplog.records == [] and result.sentences == []
+
+
+def test_raise_carries_the_reports(translator: Translator) -> None:
+    with pytest.raises(FaithfulnessError, match='guard="retry"') as info:
+        translator.translate(["Menteri datang.", BAD], guard="raise")
+    (report,) = info.value.reports
+    assert report.source == BAD and {i.kind for i in report.issues} == {"percent", "repetition"}
+
+
+def test_report_true_returns_translations(translator: Translator) -> None:
+    result = translator.translate("Menteri datang. Harga beras naik 30 persen.", report=True)
+    assert isinstance(result, Translation)
+    assert str(result) == result.text == "Minister come. Price rice rise salary salary salary."
+    assert [s.ok for s in result.sentences] == [True, False]
+    assert result.flagged[0].sentence == 1 and result.counts() == {"percent": 1, "repetition": 1}
+    assert "<mark" in result._repr_html_()
+    many = translator.translate(["Menteri datang.", ""], report=True)
+    assert [type(t) for t in many] == [Translation, Translation] and many[1].text == ""
+
+
+def test_retry_uses_other_decoding_and_keeps_the_best(
+    translator: Translator, calls: list[Any]
+) -> None:
+    result = translator.translate(BAD, guard="retry", report=True)
+    (sentence,) = result.sentences
+    assert sentence.attempts == 3 and not sentence.ok
+    assert [o.num_beams for _, o in calls] == [1, 4, 4]
+    assert calls[2][1].no_repeat_ngram_size == 3
+    assert sentence.first is not None and sentence.first.output.endswith("salary salary salary.")
+
+
+def test_retry_keeps_the_first_clean_result(translator: Translator) -> None:
+    def flaky(texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+        return ["Price rise 30 percent." if options.num_beams > 1 else "Price rise." for _ in texts]
+
+    translator.engine.generate = flaky  # type: ignore[method-assign]
+    try:
+        result = translator.translate("Harga naik 30 persen.", guard="retry", report=True)
+    finally:
+        del translator.engine.generate  # type: ignore[method-assign]
+    (sentence,) = result.sentences
+    assert result.text == "Price rise 30 percent."
+    assert sentence.ok and sentence.fixed and sentence.attempts == 2
+    assert sentence.to_dict()["first_issues"][0]["kind"] == "percent"
+
+
+def test_glossary_terms_travel_as_placeholders(translator: Translator, calls: list[Any]) -> None:
+    glossary = {"QRIS": "QRIS", "UMKM": "MSMEs"}
+    out = translator.translate("Menteri datang ke QRIS dan UMKM.", glossary=glossary)
+    assert out == "Minister come to QRIS and MSMEs."
+    assert calls[0][0] == ["Menteri datang ke Papua dan Bali."]  # what the model saw
+    # without the glossary the model garbles the unknown word, and the guard has nothing to ask
+    assert translator.translate("Menteri datang ke QRIS.", guard=None) == "Minister come to to."
+
+
+def test_urls_and_handles_are_kept(translator: Translator) -> None:
+    out = translator.translate("Menteri datang ke www.pasar.id dan @menteri.", report=True)
+    assert out.text == "Minister come to www.pasar.id and @menteri." and out.ok
+
+
+def test_a_missed_name_is_retried_with_a_placeholder(translator: Translator) -> None:
+    # "Rizal" is not in the model's lexicon: the first translation drops it, the retry
+    # carries it through as a placeholder
+    result = translator.translate("Menteri Rizal datang ke pasar.", guard="retry", report=True)
+    (sentence,) = result.sentences
+    assert sentence.first is not None and not sentence.first.ok
+    assert sentence.ok and "Rizal" in result.text
+
+
+def test_glossary_file_and_bad_glossaries(translator: Translator, tmp_path: Path) -> None:
+    path = tmp_path / "terms.tsv"
+    path.write_text("id\ten\nQRIS\tQRIS\n", encoding="utf-8")
+    assert (
+        translator.translate("Menteri datang ke QRIS.", glossary=path) == "Minister come to QRIS."
+    )
+    path.write_text("en\tid\nQRIS\tQRIS\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="does not translate .* Use a glossary for the pair"):
+        translator.translate("Menteri datang.", glossary=path)
+    path.write_text("QRIS\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="expected 2 columns"):
+        translate("", glossary=path)  # checked even when there is nothing to translate
+
+
+def test_unknown_guard(translator: Translator) -> None:
+    with pytest.raises(
+        ConfigError, match="guard must be None, 'warn', 'retry' or 'raise'.*guard=None"
+    ):
+        translator.translate("Menteri datang.", guard="strict")
+    with pytest.raises(ConfigError, match="guard must be"):
+        translate("", guard="always")
+
+
+def test_pairs_the_checker_cannot_read_skip_the_guard(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        assert not Guard("retry", None, "id", "fr").active
+    assert "guard='retry' is skipped" in caplog.records[0].getMessage()
