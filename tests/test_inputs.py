@@ -102,8 +102,8 @@ def test_device_is_checked_before_a_backend_is_chosen(caplog: pytest.LogCaptureF
         Translator(str(FIDELITY_TRANSLATE), device="tpu")
     assert str(info.value) == "device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto', got 'tpu'."
     assert caplog.records == []  # no "CTranslate2 cannot run ..., using transformers" first
-    with pytest.raises(ConfigError, match="got 'cuda:x'"):
-        check_options(device="cuda:x")
+    with pytest.raises(ConfigError, match="got 42"):
+        check_options(device=42)
     check_options(device="cuda:0")  # valid (whether a GPU is there is the engine's question)
 
 

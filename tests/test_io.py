@@ -68,14 +68,19 @@ def test_utf16_without_bom_is_named(tmp_path: Path, codec: str, name: str) -> No
     assert f"iconv -f {name} -t UTF-8" in message
 
 
-def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("codec", "name"), [("utf-16", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+def test_utf16_with_bom_is_refused_with_the_fix(tmp_path: Path, codec: str, name: str) -> None:
+    """Refused, not guessed: bytes that merely start like a byte-order mark would decode to
+    garbage (see tests/jobs/test_sources.py's b"\\xff\\xfe bad")."""
     path = tmp_path / "a.txt"
-    path.write_bytes(TEXT.encode("utf-16"))  # with a byte-order mark
-    assert read_text(path) == TEXT
-    path.write_bytes(TEXT.encode("utf-16")[:-1])  # an odd byte: truncated UTF-16
-    with pytest.raises(InputError, match="starts with a UTF-16 byte-order mark") as info:
+    data = TEXT.encode(codec)
+    path.write_bytes(data if codec == "utf-16" else b"\xfe\xff" + data)
+    with pytest.raises(InputError) as info:
         read_text(path)
-    assert "save it as UTF-8" in str(info.value)
+    assert str(info.value) == (
+        f"{path} starts with a {name} byte-order mark, so it is UTF-16 text (or not text at "
+        f"all), not UTF-8. Convert it first: `iconv -f UTF-16 -t UTF-8 in.txt > out.txt`."
+    )
 
 
 def test_binary_input_is_not_text(tmp_path: Path) -> None:

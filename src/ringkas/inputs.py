@@ -14,16 +14,13 @@ ringkas.errors.ConfigError: device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'au
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable, Mapping, Set
 
+from ringkas.engines.base import check_device
 from ringkas.errors import ConfigError, InputError
 
-__all__ = ["DEVICES", "check_options", "check_texts", "show_progress_default"]
-
-DEVICES = ("cpu", "cuda", "cuda:N", "mps", "auto")
-_DEVICE = re.compile(r"cpu|cuda(:\d+)?|mps|auto")
+__all__ = ["check_options", "check_texts", "show_progress_default"]
 
 
 def _table_error(text: object, caller: str) -> InputError | None:
@@ -122,7 +119,8 @@ def check_options(
     max_new_tokens: object = None,
 ) -> None:
     """Raise :class:`ConfigError` for an option ringkas cannot use, before anything is loaded:
-    ``device`` one of :data:`DEVICES` (or ``None``), the counts positive integers (or ``None``).
+    ``device`` a device name (:func:`ringkas.engines.base.check_device`; whether it is there is
+    the backend's question), the counts positive integers (or ``None``).
 
     >>> check_options(device="cuda:1", batch_size=8, num_beams=4)
     >>> check_options(batch_size="8")
@@ -130,10 +128,7 @@ def check_options(
     ...
     ringkas.errors.ConfigError: batch_size must be a positive integer or None, got str '8' (write batch_size=8, without quotes).
     """
-    if device is not None and (not isinstance(device, str) or not _DEVICE.fullmatch(device)):
-        raise ConfigError(
-            f"device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto', got {device!r}."
-        )
+    check_device(device)  # type: ignore[arg-type]  # anything: checked there
     for name, value in (
         ("batch_size", batch_size),
         ("num_beams", num_beams),

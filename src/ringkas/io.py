@@ -36,10 +36,9 @@ __all__ = [
 def read_text(path: str | Path) -> str:
     """The whole of a UTF-8 text file (``"-"`` reads standard input).
 
-    A leading byte-order mark is dropped; a file with a UTF-16 byte-order mark is decoded as
-    UTF-16. Raises :class:`InputError` when the file is missing, when standard input is closed,
-    and when the bytes are not UTF-8 text (UTF-16 without a byte-order mark, whose every other
-    byte is NUL, is named as such, with the command that converts it).
+    A leading UTF-8 byte-order mark is dropped. Raises :class:`InputError` when the file is
+    missing, when standard input is closed, and when the bytes are not UTF-8 text (UTF-16, with
+    or without a byte-order mark, is named as such, with the command that converts it).
 
     >>> read_text("examples/artikel-umkm.txt").startswith("Liputan6.com")
     True
@@ -93,14 +92,17 @@ def _utf16_guess(data: bytes) -> str | None:
 def decode_utf8(data: bytes, *, where: str) -> str:
     """``data`` as UTF-8 text without a leading byte-order mark; ``where`` names it in errors.
 
-    Text with a UTF-16 byte-order mark is decoded as UTF-16. NUL-heavy bytes are an
-    :class:`InputError` that says what they are: UTF-16 without a byte-order mark (with the
-    ``iconv`` command that converts it), or binary data.
+    Bytes that start with a UTF-16 byte-order mark, and NUL-heavy bytes, are an
+    :class:`InputError` that says what they are: UTF-16 with or without a byte-order mark (with
+    the ``iconv`` command that converts it), or binary data. (UTF-16 is refused, not guessed:
+    bytes that merely start like a byte-order mark would decode to CJK-looking garbage.)
 
     >>> decode_utf8("\ufeffHalo.".encode(), where="a.txt")
     'Halo.'
-    >>> decode_utf8("Harga naik.".encode("utf-16"), where="a.txt")  # byte-order mark: decoded
-    'Harga naik.'
+    >>> decode_utf8("Harga naik.".encode("utf-16"), where="a.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: a.txt starts with a UTF-16LE byte-order mark, so it is UTF-16 text (or not text at all), not UTF-8. Convert it first: `iconv -f UTF-16 -t UTF-8 in.txt > out.txt`.
     >>> decode_utf8("Harga naik.".encode("utf-16-le"), where="a.txt")
     Traceback (most recent call last):
     ...
@@ -110,16 +112,13 @@ def decode_utf8(data: bytes, *, where: str) -> str:
     ...
     ringkas.errors.InputError: a.txt is not UTF-8 text (byte 3 is b'\xe9'). Convert it first, e.g. `iconv -f latin1 -t utf-8 in.txt > out.txt`.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(
-        codecs.BOM_UTF32_LE
-    ):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{where} starts with a UTF-16 byte-order mark but is not valid UTF-16 "
-                f"(byte {exc.start}). Check how it was saved, and save it as UTF-8."
-            ) from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "UTF-16LE" if data.startswith(codecs.BOM_UTF16_LE) else "UTF-16BE"
+        raise InputError(
+            f"{where} starts with a {encoding} byte-order mark, so it is UTF-16 text (or not "
+            f"text at all), not UTF-8. Convert it first: `iconv -f UTF-16 -t UTF-8 in.txt > "
+            f"out.txt`."
+        )
     if data.count(0) * 10 > len(data):  # NUL-heavy: not text ringkas can read as UTF-8
         encoding = _utf16_guess(data)
         if encoding is not None:

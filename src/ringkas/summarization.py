@@ -234,7 +234,14 @@ class Summarizer:
     def _translate(
         self, summaries: list[str], src: str, tgt: str, batch_size: int | None, show: bool
     ) -> list[str]:
-        result = self.translator.translate(
+        try:
+            translator = self.translator
+        except ModelNotAvailableError as exc:
+            raise ModelNotAvailableError(
+                f"{exc} It would translate the {src} summary into {tgt}; lang='{src}' needs no "
+                f"translation model."
+            ) from exc
+        result = translator.translate(
             summaries, src=src, tgt=tgt, batch_size=batch_size, show_progress=show
         )
         return list(result)
