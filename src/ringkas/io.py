@@ -113,9 +113,9 @@ def decode_utf8(data: bytes, *, where: str) -> str:
     ringkas.errors.InputError: a.txt is not UTF-8 text (byte 3 is b'\xe9'). Convert it first, e.g. `iconv -f latin1 -t utf-8 in.txt > out.txt`.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "UTF-16LE" if data.startswith(codecs.BOM_UTF16_LE) else "UTF-16BE"
+        bom = "UTF-16LE" if data.startswith(codecs.BOM_UTF16_LE) else "UTF-16BE"
         raise InputError(
-            f"{where} starts with a {encoding} byte-order mark, so it is UTF-16 text (or not "
+            f"{where} starts with a {bom} byte-order mark, so it is UTF-16 text (or not "
             f"text at all), not UTF-8. Convert it first: `iconv -f UTF-16 -t UTF-8 in.txt > "
             f"out.txt`."
         )
