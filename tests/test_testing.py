@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from ringkas.testing import FAMILIES, build_tiny_model, fix_marian_weights
+from ringkas.testing import FAMILIES, Shape, build_tiny_model
 
 transformers = pytest.importorskip("transformers")
 AutoModelForSeq2SeqLM = transformers.AutoModelForSeq2SeqLM
@@ -88,12 +88,10 @@ def test_marian_language_machinery(built: dict[str, Path]) -> None:
     assert model.generation_config.bad_words_ids == [[tok.pad_token_id]]
     ids = tok([SENTENCE])["input_ids"][0]
     assert ids[-1] == tok.eos_token_id == model.config.eos_token_id
-    # the checkpoint holds what Marian-NMT/CTranslate2 assume: only the v5 "trainable after
-    # from_pretrained" flag of the position tables needs fixing
-    assert fix_marian_weights(model) == [
-        "encoder position table frozen",
-        "decoder position table frozen",
-    ]
+    # the checkpoint holds what Marian-NMT/CTranslate2 assume: exact sinusoids, a zero <pad> row
+    for side in (model.model.encoder, model.model.decoder):
+        assert torch.equal(side.embed_positions.weight, side.embed_positions.create_weight())
+    assert float(model.model.shared.weight[tok.pad_token_id].detach().abs().max()) == 0.0
 
 
 def test_nllb_language_machinery(built: dict[str, Path]) -> None:
@@ -183,23 +181,50 @@ def test_same_seed_same_bytes_other_seed_other_weights(tmp_path: Path) -> None:
     assert (a / "model.safetensors").read_bytes() != (c / "model.safetensors").read_bytes()
 
 
-def test_fix_marian_weights_restores_constants(built: dict[str, Path]) -> None:
-    tok, model = _load(built["marian"])
-    pad = model.config.pad_token_id
-    positions = model.model.decoder.embed_positions
-    expected = positions.create_weight()
-    with torch.no_grad():
-        positions.weight.add_(0.1)
-        model.model.shared.weight[pad].fill_(0.5)
-    changes = fix_marian_weights(model, for_training=True)
-    assert any(c.startswith("decoder position table recomputed") for c in changes)
-    assert any("<pad> embedding row zeroed" in c for c in changes)
-    assert torch.equal(positions.weight, expected) and not positions.weight.requires_grad
-    # one training step must leave the decoder-start (<pad>) row at zero
-    batch = tok([SENTENCE], text_target=["The minister came."], return_tensors="pt")
-    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-2)
-    model.train()
-    model(**batch).loss.backward()
-    optimizer.step()
-    assert float(model.model.shared.weight[pad].detach().abs().max()) == 0.0
-    assert torch.equal(positions.weight, expected)
+def test_a_shape_sets_the_size_and_pads_the_vocabulary(tmp_path: Path) -> None:
+    shape = Shape(d_model=48, layers=2, heads=4, ffn=96, vocab_size=500, init_std=0.02)
+    tok, model = _load(build_tiny_model("marian", tmp_path, shape=shape))
+    config = model.config
+    assert (config.d_model, config.encoder_layers, config.decoder_layers) == (48, 2, 2)
+    assert (config.encoder_attention_heads, config.encoder_ffn_dim, config.init_std) == (
+        4,
+        96,
+        0.02,
+    )
+    assert config.vocab_size == len(tok) == 500
+    vocab = tok.get_vocab()
+    assert vocab["<pad>"] == 499 == tok.pad_token_id  # <pad> stays last, as in OPUS-MT
+    assert vocab["<unused_0>"] == len(_load(build_tiny_model("marian", tmp_path / "tiny"))[0]) - 1
+
+
+def test_a_t5_shape_and_a_larger_vocabulary(tmp_path: Path) -> None:
+    shape = Shape(d_model=64, d_kv=16, heads=4, vocab_size=1024, relative_attention_num_buckets=16)
+    tok, model = _load(build_tiny_model("mt5", tmp_path, shape=shape))
+    config = model.config
+    assert (config.d_model, config.d_kv, config.num_heads, config.vocab_size) == (64, 16, 4, 1024)
+    assert config.relative_attention_num_buckets == 16
+    assert len(tok) < 1024  # the rows past the tokenizer are ids no token maps to
+
+
+@pytest.mark.parametrize("family", ["marian", "bart"])
+def test_a_vocabulary_smaller_than_the_tokenizer_is_refused(family: str, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"vocab_size=50 .*pass a larger vocab_size, or None"):
+        build_tiny_model(family, tmp_path, shape=Shape(vocab_size=50))
+
+
+def test_texts_train_the_tokenizer_and_adjust_sees_the_model(tmp_path: Path) -> None:
+    seen: list[tuple[str, int]] = []
+
+    def adjust(model: object, tokenizer: object) -> None:
+        seen.append((type(model).__name__, len(tokenizer)))  # type: ignore[arg-type]
+        with torch.no_grad():
+            model.lm_head.weight.zero_()  # type: ignore[attr-defined]
+
+    texts = ["Kopi luwak mahal sekali.", "Kopi tubruk murah."] * 20
+    path = build_tiny_model("mt5", tmp_path, texts=texts, shape=Shape(spm_vocab=60), adjust=adjust)
+    tok, model = _load(path)
+    assert seen == [("MT5ForConditionalGeneration", len(tok))]
+    assert float(model.lm_head.weight.detach().abs().max()) == 0.0  # saved after adjust
+    vocab = tok.get_vocab()
+    assert "K" in vocab and "J" not in vocab  # pieces of these texts, not of the module's (Jakarta)
+    assert len(tok) - 100 <= 60  # spm_vocab is an upper bound for a small corpus

@@ -191,3 +191,28 @@ def test_unicode_line_breaks_are_kept_verbatim(translator: Translator, brk: str)
     out = translator.translate(doc)
     assert out == gloss(doc)
     assert out == f"Minister come to market{brk}Price rice rise.{brk}{brk}  Farmer come{brk}"
+
+
+class _Wrapping:
+    """An engine that runs another one and records the batches it was given."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.batches: list[list[str]] = []
+
+    def __getattr__(self, name: str) -> Any:  # backend, card, count_tokens ...: the inner's
+        return getattr(self.inner, name)
+
+    def generate(self, texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+        self.batches.append(list(texts))
+        return list(self.inner.generate(texts, plan, options, **kwargs))
+
+
+def test_an_engine_given_is_used_as_it_is(translator: Translator) -> None:
+    wrapper = _Wrapping(translator.engine)
+    wrapped = Translator(wrapper, backend="no such backend")  # backend etc. are not looked at
+    assert wrapped.engine is wrapper and wrapped.card is translator.card
+    rng = random.Random(11)
+    sentences = [sentence(rng) for _ in range(3)]
+    assert wrapped.translate(" ".join(sentences)) == " ".join(gloss(s) for s in sentences)
+    assert sorted(s for batch in wrapper.batches for s in batch) == sorted(sentences)

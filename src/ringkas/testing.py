@@ -3,9 +3,9 @@
 ``build_tiny_model(family, out_dir)`` writes an ordinary Hugging Face checkpoint directory
 (``config.json``, ``model.safetensors``, ``generation_config.json`` and the family's tokenizer
 files) that ``AutoTokenizer.from_pretrained`` and ``AutoModelForSeq2SeqLM.from_pretrained`` load in
-about a second. The weights are random and the models are tiny (d_model 32, one encoder and one
-decoder layer), so their output is gibberish, but each family keeps the language machinery of the
-real model it stands in for:
+about a second. The weights are random and the models are tiny by default (d_model 32, one encoder
+and one decoder layer: :data:`TINY`), so their output is gibberish, but each family keeps the
+language machinery of the real model it stands in for:
 
 =========  ===========================================  =====================================
 family     stands in for                                language codes
@@ -20,11 +20,14 @@ bart       an IndoBART-like summariser                  none
 =========  ===========================================  =====================================
 
 The tokenizers come from a small sentencepiece model trained in-process on the Indonesian and
-English sentences in this module, so no download is ever needed.
+English sentences in this module (or on ``texts`` you pass), so no download is ever needed. A
+:class:`Shape` gives other sizes: the speed benchmark builds real-size models this way.
+``build_tiny_causal_lm(family, out_dir)`` does the same for decoder-only models (Gemma 3, Llama)
+and writes the ``ringkas.toml`` that says how to prompt them. Both go through one outline: a
+family adds only its tokenizer and how its config differs.
 
-Marian checkpoints additionally go through :func:`fix_marian_weights`, which makes the weights that
-Marian-NMT and CTranslate2 treat as constants (sinusoidal position tables, the all-zero ``<pad>``
-row used as the decoder's start embedding) exactly what those tools assume; see
+Marian checkpoints hold what Marian-NMT and CTranslate2 treat as constants (exact sinusoidal
+position tables, an all-zero ``<pad>`` row, which is the decoder's start embedding); see
 ``tools/fidelity/MARIAN.md`` for the measurements behind it.
 
 >>> import tempfile
@@ -50,7 +53,8 @@ import logging
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +65,10 @@ __all__ = [
     "ID_SENTENCES",
     "MADLAD_LANGUAGE_CODES",
     "PROMPTS",
+    "TINY",
+    "Shape",
     "build_tiny_causal_lm",
     "build_tiny_model",
-    "fix_marian_weights",
     "sentencepiece_pieces",
     "train_sentencepiece",
 ]
@@ -72,6 +77,10 @@ logger = logging.getLogger(__name__)
 
 FAMILIES: tuple[str, ...] = ("marian", "nllb", "m2m100", "mbart50", "madlad", "mt5", "bart")
 """The model families :func:`build_tiny_model` can build."""
+CAUSAL_FAMILIES: tuple[str, ...] = ("gemma3", "llama")
+"""The decoder-only families :func:`build_tiny_causal_lm` can build."""
+PROMPTS: tuple[str | None, ...] = ("completion", "chat", None)
+"""What a tiny causal LM's directory says about its prompt (``None``: nothing at all)."""
 
 # Written for this module (not taken from any corpus): short news-style sentences, each Indonesian
 # line paired with an English rendering of it, enough for a ~400-piece sentencepiece vocabulary.
@@ -167,14 +176,38 @@ MADLAD_LANGUAGE_CODES: tuple[str, ...] = (
 )  # fmt: skip
 """The ``<2xx>`` target tags the tiny MADLAD tokenizer knows (a subset of MADLAD-400's)."""
 
-_D_MODEL = 32
-_FFN = 64
-_HEADS = 2
-_SPM_VOCAB = 400
-# std 0.02 (the configs' default) is tuned for d_model ~1024: at d_model 32 every linear layer
-# shrinks its input ~9x, the random model is almost input-independent and fine-tuning sits on a
-# plateau (tools/fidelity/MARIAN.md). d_model ** -0.5 keeps activations at unit scale.
-_INIT_STD = _D_MODEL**-0.5
+
+@dataclass(frozen=True)
+class Shape:
+    """The size of a model :func:`build_tiny_model` writes; the defaults (:data:`TINY`) are tiny.
+
+    ``layers`` is the number of encoder layers and of decoder layers; ``ffn`` the feed-forward
+    width (T5's ``d_ff``); ``d_kv`` T5's width per head (``None``: ``d_model // heads``).
+    ``vocab_size`` ``None`` is the tokenizer's own size; a larger one pads the vocabulary (Marian:
+    ``<unused_N>`` entries before ``<pad>``, which stays last as in OPUS-MT; other families: rows
+    that no token maps to). ``spm_vocab`` is the size of the sentencepiece model the tokenizer is
+    made of; ``init_std`` the BART-style families' weight scale (``None``: ``d_model ** -0.5``,
+    which keeps a tiny model's activations at unit scale; the configs' 0.02 is tuned for
+    d_model ~1024); the last two are T5's relative attention buckets.
+
+    >>> Shape(d_model=512, layers=6, heads=8, ffn=2048).d_kv is None
+    True
+    """
+
+    d_model: int = 32
+    layers: int = 1
+    heads: int = 2
+    ffn: int = 64
+    d_kv: int | None = None
+    vocab_size: int | None = None
+    spm_vocab: int = 400
+    init_std: float | None = None
+    relative_attention_num_buckets: int = 8
+    relative_attention_max_distance: int = 32
+
+
+TINY = Shape()
+"""The default shape: d_model 32, one encoder and one decoder layer, a ~400-piece vocabulary."""
 
 
 def build_tiny_model(
@@ -183,127 +216,102 @@ def build_tiny_model(
     *,
     seed: int = 0,
     model_max_length: int = 64,
+    shape: Shape = TINY,
+    texts: Sequence[str] | None = None,
+    adjust: Callable[[Any, Any], None] | None = None,
 ) -> Path:
-    """Write a tiny random checkpoint of ``family`` (one of :data:`FAMILIES`) to ``out_dir``.
+    """Write a random checkpoint of ``family`` (one of :data:`FAMILIES`) to ``out_dir``.
 
     The directory gets ``config.json``, ``model.safetensors``, ``generation_config.json`` and the
     family's tokenizer files; it loads with ``AutoTokenizer`` / ``AutoModelForSeq2SeqLM``. The
     tokenizer's ``model_max_length`` is ``model_max_length``, and so is the model's position limit
-    (``max_position_embeddings``) where the family has one. The same ``seed`` gives byte-identical
-    files; the global torch random state is left as it was.
+    (``max_position_embeddings``) where the family has one. The same arguments give
+    byte-identical files; the global torch random state is left as it was.
 
     Args:
         family: which model family to imitate, e.g. ``"nllb"``.
         out_dir: directory to write to (created if missing; files in it are overwritten).
         seed: seed for the random weights.
         model_max_length: maximum input length in tokens.
+        shape: the model's size (default :data:`TINY`).
+        texts: what the tokenizer's sentencepiece model is trained on (default: this module's
+            sentences); ``shape.spm_vocab`` is then an upper bound, as a small corpus may not
+            hold that many pieces.
+        adjust: called as ``adjust(model, tokenizer)`` after the weights and generation config
+            are made and before they are saved (to change weights, say).
 
     Returns:
         ``Path(out_dir)``.
 
     Raises:
-        ValueError: ``family`` is not one of :data:`FAMILIES`, or ``model_max_length`` < 8.
+        ValueError: ``family`` is not one of :data:`FAMILIES`, ``model_max_length`` < 8, or
+            ``shape.vocab_size`` is smaller than the tokenizer.
 
     >>> import tempfile
     >>> from transformers import AutoConfig
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     AutoConfig.from_pretrained(build_tiny_model("marian", tmp)).model_type
     'marian'
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     config = AutoConfig.from_pretrained(
+    ...         build_tiny_model("mt5", tmp, shape=Shape(d_model=64, vocab_size=1024)))
+    >>> config.d_model, config.vocab_size
+    (64, 1024)
     """
     if family not in FAMILIES:
         raise ValueError(f"unknown model family {family!r}; choose one of: {', '.join(FAMILIES)}")
     if model_max_length < 8:
         raise ValueError(f"model_max_length must be at least 8, got {model_max_length}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    builder = _BUILDERS[family]
-    with _quiet_transformers(), tempfile.TemporaryDirectory(prefix="ringkas-spm-") as tmp:
-        builder(out, Path(tmp), seed, model_max_length)
-    logger.debug("built tiny %s model in %s (seed=%d)", family, out, seed)
+    out = _write(_FAMILY_PARTS[family], Path(out_dir), seed, model_max_length, shape, texts, adjust)
+    logger.debug("built %s model %s in %s (seed=%d)", family, shape, out, seed)
     return out
 
 
-def fix_marian_weights(model: Any, *, for_training: bool = False) -> list[str]:
-    """Make a MarianMT model's constant weights what Marian-NMT and CTranslate2 assume.
+def build_tiny_causal_lm(
+    family: str,
+    out_dir: str | Path,
+    *,
+    prompt: str | None = "completion",
+    seed: int = 0,
+    model_max_length: int = 1024,
+) -> Path:
+    """Write a tiny random decoder-only checkpoint (``*ForCausalLM``) of ``family`` to ``out_dir``.
 
-    Two things can silently differ in a ``MarianMTModel`` (transformers 5.x), and each makes the
-    model score differently from its own saved checkpoint or from its CTranslate2 conversion:
+    ``family`` is ``"gemma3"`` (``Gemma3ForCausalLM``, Gemma tokenizer) or ``"llama"``. ``prompt``
+    says how ringkas is to prompt it: ``"completion"`` writes a ``ringkas.toml`` with a few-shot
+    completion prompt (a base model), ``"chat"`` gives the tokenizer a chat template and the card
+    a chat prompt that can summarise (an instruct model), ``None`` neither (ringkas then refuses
+    it with a :class:`~ringkas.errors.PromptError`). The vocabulary has a line-break token, so a
+    sentence prompt can stop at the end of the line. Output is gibberish; the plumbing is real.
 
-    * the sinusoidal position tables: they are never saved (``_keys_to_ignore_on_save``) and are
-      recomputed on load, but after ``from_pretrained`` they are *trainable* parameters, so
-      fine-tuning moves them and the saved model no longer matches the trained one;
-    * the ``<pad>`` row of the token embeddings: ``<pad>`` is the decoder start token, and
-      CTranslate2 replaces it by a zero vector (``start_from_zero_embedding``); with tied
-      embeddings the output projection trains that row, so it stops being zero.
-
-    This function recomputes and freezes the position tables and zeroes the ``<pad>`` rows,
-    in place; with ``for_training=True`` a gradient hook also keeps the ``<pad>`` rows at zero
-    during later training. Zeroing a ``<pad>`` row that training made non-zero changes the model's
-    transformers outputs (towards what CTranslate2 computes); a warning is logged then.
-
-    Args:
-        model: a ``MarianMTModel`` (or ``MarianModel``).
-        for_training: also register a gradient hook that keeps the ``<pad>`` rows at zero.
-
-    Returns:
-        A list of human-readable descriptions of what was changed (empty if nothing was).
-
-    >>> from transformers import MarianConfig, MarianMTModel
-    >>> cfg = MarianConfig(vocab_size=20, d_model=8, encoder_layers=1, decoder_layers=1,
-    ...                    encoder_attention_heads=2, decoder_attention_heads=2,
-    ...                    encoder_ffn_dim=16, decoder_ffn_dim=16, max_position_embeddings=16,
-    ...                    pad_token_id=19, decoder_start_token_id=19)
-    >>> fix_marian_weights(MarianMTModel(cfg))
-    []
+    >>> import tempfile
+    >>> from transformers import AutoConfig
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     AutoConfig.from_pretrained(build_tiny_causal_lm("llama", tmp)).architectures
+    ['LlamaForCausalLM']
     """
-    import torch
+    if family not in CAUSAL_FAMILIES:
+        raise ValueError(
+            f"unknown causal family {family!r}; choose one of: {', '.join(CAUSAL_FAMILIES)}"
+        )
+    if prompt not in PROMPTS:
+        raise ValueError(f"prompt must be one of {PROMPTS}, got {prompt!r}")
 
-    base = getattr(model, "model", model)
-    pad_id = model.config.pad_token_id
-    changes: list[str] = []
-    with torch.no_grad():
-        for side in ("encoder", "decoder"):
-            table = getattr(base, side).embed_positions
-            expected = table.create_weight().to(
-                dtype=table.weight.dtype, device=table.weight.device
-            )
-            if not torch.equal(table.weight, expected):
-                drift = (table.weight - expected).abs().max().item()
-                table.weight.copy_(expected)
-                changes.append(f"{side} position table recomputed (max drift {drift:.3g})")
-            if table.weight.requires_grad:
-                table.weight.requires_grad_(False)
-                changes.append(f"{side} position table frozen")
-        seen: set[int] = set()
-        for side in ("encoder", "decoder"):
-            weight = getattr(base, side).embed_tokens.weight
-            if id(weight) in seen or pad_id is None or pad_id >= weight.shape[0]:
-                continue
-            seen.add(id(weight))
-            norm = weight[pad_id].norm().item()
-            if norm != 0.0:
-                weight[pad_id].zero_()
-                changes.append(f"{side} <pad> embedding row zeroed (norm was {norm:.3g})")
-                logger.warning(
-                    "Marian <pad> embedding row (the decoder start) had norm %.3g; zeroed it to "
-                    "match Marian-NMT and CTranslate2, which changes this model's outputs",
-                    norm,
-                )
-            if for_training:
-                weight.register_hook(_zero_row_grad(pad_id))
-                changes.append(f"{side} <pad> embedding row kept at zero during training")
-    for change in changes:
-        logger.info("fix_marian_weights: %s", change)
-    return changes
+    def parts(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
+        return _causal(tmp, spm, max_len, gemma=family == "gemma3", chat=prompt == "chat")
 
-
-def _zero_row_grad(row: int) -> Callable[[Any], Any]:
-    def hook(grad: Any) -> Any:
-        grad = grad.clone()
-        grad[row] = 0
-        return grad
-
-    return hook
+    out = _write(parts, Path(out_dir), seed, model_max_length, TINY, None, None)
+    card = 'architecture = "causal"\nsource_languages = ["id"]\ntarget_languages = ["en"]\n'
+    if prompt == "completion":
+        card += '\n[prompt]\nstyle = "completion"\n'
+    elif prompt == "chat":
+        card += (
+            '\n[prompt]\nstyle = "chat"\nsummary_instruction = "Summarise this {src_name} '
+            'article in {tgt_name}, in at most {max_words} words."\n'
+        )
+    if prompt is not None:
+        (out / "ringkas.toml").write_text(card, encoding="utf-8")
+    return out
 
 
 # --------------------------------------------------------------------------- helpers
@@ -373,19 +381,25 @@ def sentencepiece_pieces(proto: bytes) -> list[str]:
     ]
 
 
-def _train_spm(model_type: str, **options: Any) -> bytes:
-    """A sentencepiece model of the module's sentences, for the tiny models' tokenizers."""
-    return train_sentencepiece(
-        ID_SENTENCES + EN_SENTENCES, _SPM_VOCAB, model_type=model_type, **options
-    )
+def _sentencepiece(texts: Sequence[str] | None, vocab_size: int) -> Callable[..., bytes]:
+    """A trainer of the tokenizer's sentencepiece model: ``train(model_type, **options)``."""
+    corpus = ID_SENTENCES + EN_SENTENCES if texts is None else tuple(texts)
+    limits: dict[str, Any] = {} if texts is None else {"hard_vocab_limit": False}
+
+    def train(model_type: str, **options: Any) -> bytes:
+        return train_sentencepiece(corpus, vocab_size, model_type=model_type, **limits, **options)
+
+    return train
 
 
 def _write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _fast_tokenizer(cls: Any, spm_path: Path, **kwargs: Any) -> Any:
-    """Build a transformers (v5, tokenizers-backed) tokenizer class from a sentencepiece file."""
+def _fast_tokenizer(cls: Any, spm_path: Path, proto: bytes, **kwargs: Any) -> Any:
+    """A transformers (v5, tokenizers-backed) tokenizer ``cls`` made of the sentencepiece model
+    ``proto``, which is written to ``spm_path`` first (the checkpoint keeps a copy)."""
+    spm_path.write_bytes(proto)
     native = cls.convert_to_native_format(vocab_file=str(spm_path), **kwargs)
     return cls(**native)
 
@@ -400,60 +414,143 @@ def _init_model(model_cls: Any, config: Any, seed: int) -> Any:
     return model
 
 
-def _bart_like_sizes(vocab_size: int, model_max_length: int) -> dict[str, Any]:
+@dataclass
+class _Parts:
+    """What a family adds to the common outline: its tokenizer and how its config differs."""
+
+    tokenizer: Any
+    model_class: str  # transformers class names
+    config_class: str
+    ids: dict[str, int]  # special token ids, in both the config and the generation config
+    vocab_size: int | None = None  # ids the model needs rows for; None: len(tokenizer)
+    config: dict[str, Any] = field(default_factory=dict)  # more config arguments
+    attributes: dict[str, Any] = field(default_factory=dict)  # set on the config afterwards
+    generation: dict[str, Any] = field(default_factory=dict)  # more generation settings
+    keep: tuple[str, ...] = ()  # sentencepiece files copied next to the checkpoint
+    kind: str = "bart"  # how sizes are named: "bart" (BART-style), "t5" or "causal"
+
+
+def _sizes(parts: _Parts, shape: Shape, max_len: int) -> dict[str, Any]:
+    """The config arguments that ``shape`` decides, named as the family's config names them."""
+    needed = parts.vocab_size or len(parts.tokenizer)
+    vocab = shape.vocab_size or needed
+    if vocab < needed:
+        raise ValueError(
+            f"shape.vocab_size={vocab} is smaller than the tokenizer ({needed} ids); "
+            f"pass a larger vocab_size, or None for the tokenizer's own size"
+        )
+    if parts.kind == "causal":
+        return {
+            "vocab_size": vocab,
+            "hidden_size": shape.d_model,
+            "intermediate_size": shape.ffn,
+            "num_hidden_layers": shape.layers,
+            "num_attention_heads": shape.heads,
+            "head_dim": shape.d_kv or shape.d_model // shape.heads,
+            "max_position_embeddings": max_len,
+            "initializer_range": shape.init_std or shape.d_model**-0.5,
+        }
+    if parts.kind == "t5":
+        return {
+            "vocab_size": vocab,
+            "d_model": shape.d_model,
+            "d_kv": shape.d_kv or shape.d_model // shape.heads,
+            "d_ff": shape.ffn,
+            "num_layers": shape.layers,
+            "num_decoder_layers": shape.layers,
+            "num_heads": shape.heads,
+            "relative_attention_num_buckets": shape.relative_attention_num_buckets,
+            "relative_attention_max_distance": shape.relative_attention_max_distance,
+        }
     return {
-        "vocab_size": vocab_size,
-        "d_model": _D_MODEL,
-        "encoder_layers": 1,
-        "decoder_layers": 1,
-        "encoder_attention_heads": _HEADS,
-        "decoder_attention_heads": _HEADS,
-        "encoder_ffn_dim": _FFN,
-        "decoder_ffn_dim": _FFN,
-        "max_position_embeddings": model_max_length,
-        "init_std": _INIT_STD,
+        "vocab_size": vocab,
+        "d_model": shape.d_model,
+        "encoder_layers": shape.layers,
+        "decoder_layers": shape.layers,
+        "encoder_attention_heads": shape.heads,
+        "decoder_attention_heads": shape.heads,
+        "encoder_ffn_dim": shape.ffn,
+        "decoder_ffn_dim": shape.ffn,
+        "max_position_embeddings": max_len,
+        "init_std": shape.init_std or shape.d_model**-0.5,
     }
 
 
-def _t5_sizes(vocab_size: int) -> dict[str, Any]:
-    return {
-        "vocab_size": vocab_size,
-        "d_model": _D_MODEL,
-        "d_kv": _D_MODEL // _HEADS,
-        "d_ff": _FFN,
-        "num_layers": 1,
-        "num_decoder_layers": 1,
-        "num_heads": _HEADS,
-        "relative_attention_num_buckets": 8,
-        "relative_attention_max_distance": 32,
-        "feed_forward_proj": "gated-gelu",
-        "tie_word_embeddings": False,
-        "pad_token_id": 0,
-        "eos_token_id": 1,
-        "decoder_start_token_id": 0,
-    }
-
-
-def _save(out: Path, model: Any, tokenizer: Any, generation: dict[str, Any]) -> None:
+def _make_model(parts: _Parts, shape: Shape, max_len: int, seed: int) -> Any:
+    """The family's model with random weights (``seed``) and its generation config."""
+    import transformers
     from transformers import GenerationConfig
 
-    model.generation_config = GenerationConfig(**generation)
-    model.save_pretrained(out)
-    tokenizer.save_pretrained(out)
+    config = getattr(transformers, parts.config_class)(
+        **_sizes(parts, shape, max_len), **parts.ids, **parts.config
+    )
+    for name, value in parts.attributes.items():
+        setattr(config, name, value)
+    model = _init_model(getattr(transformers, parts.model_class), config, seed)
+    length = {"max_length": max_len} if parts.kind == "bart" else {}
+    model.generation_config = GenerationConfig(**parts.ids, **length, **parts.generation)
+    return model
+
+
+def _write(
+    family: Callable[[Path, Trainer, Shape, int], _Parts],
+    out: Path,
+    seed: int,
+    max_len: int,
+    shape: Shape,
+    texts: Sequence[str] | None,
+    adjust: Callable[[Any, Any], None] | None,
+) -> Path:
+    """The one outline: tokenizer and config from ``family``, random weights, save."""
+    out.mkdir(parents=True, exist_ok=True)
+    with _quiet_transformers(), tempfile.TemporaryDirectory(prefix="ringkas-spm-") as tmp:
+        parts = family(Path(tmp), _sentencepiece(texts, shape.spm_vocab), shape, max_len)
+        model = _make_model(parts, shape, max_len, seed)
+        if adjust is not None:
+            adjust(model, parts.tokenizer)
+        model.save_pretrained(out)
+        parts.tokenizer.save_pretrained(out)
+        for name in parts.keep:
+            shutil.copyfile(Path(tmp) / name, out / name)
+    return out
 
 
 # --------------------------------------------------------------------------- families
 
+Trainer = Callable[..., bytes]
+_FAIRSEQ_IDS = {
+    "pad_token_id": 1,
+    "bos_token_id": 0,
+    "eos_token_id": 2,
+    "decoder_start_token_id": 2,
+}
+_T5_IDS = {"pad_token_id": 0, "eos_token_id": 1, "decoder_start_token_id": 0}
+_BPE_FILE = "sentencepiece.bpe.model"  # fairseq's name for it (NLLB, M2M100, mBART, BART)
+_M2M100: dict[str, Any] = {  # NLLB's weights are M2M100's
+    "model_class": "M2M100ForConditionalGeneration",
+    "config_class": "M2M100Config",
+    "ids": _FAIRSEQ_IDS,
+    "config": {"scale_embedding": True, "activation_function": "relu"},
+}
 
-def _build_marian(out: Path, tmp: Path, seed: int, max_len: int) -> None:
+
+def _marian(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
     """Helsinki-NLP/opus-mt-id-en layout: source.spm, target.spm, vocab.json (pad last)."""
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers import MarianTokenizer
 
-    proto = _train_spm("unigram")  # sentencepiece ids: <unk>=0, <s>=1, </s>=2, like OPUS-MT
+    proto = spm("unigram")  # sentencepiece ids: <unk>=0, <s>=1, </s>=2, like OPUS-MT
     vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
     for piece in sentencepiece_pieces(proto):
         vocab.setdefault(piece, len(vocab))
-    vocab["<pad>"] = len(vocab)  # Marian-NMT has no pad; the HF conversion appends it last
+    used = len(vocab)
+    size = shape.vocab_size or used + 1
+    if used >= size:
+        raise ValueError(
+            f"shape.vocab_size={size} does not hold the {used} tokenizer pieces and <pad>; "
+            f"pass a larger vocab_size, or None for the tokenizer's own size"
+        )
+    vocab.update({f"<unused_{i}>": used + i for i in range(size - 1 - used)})
+    vocab["<pad>"] = size - 1  # Marian-NMT has no pad; the HF conversion appends it last
     for name in ("source.spm", "target.spm"):
         (tmp / name).write_bytes(proto)
     _write_json(tmp / "vocab.json", vocab)
@@ -465,270 +562,187 @@ def _build_marian(out: Path, tmp: Path, seed: int, max_len: int) -> None:
         target_lang="en",
         model_max_length=max_len,
     )
-    pad, eos = vocab["<pad>"], vocab["</s>"]
-    config = MarianConfig(
-        **_bart_like_sizes(len(vocab), max_len),
-        decoder_vocab_size=len(vocab),
-        pad_token_id=pad,
-        eos_token_id=eos,
-        bos_token_id=eos,
-        decoder_start_token_id=pad,
-        forced_eos_token_id=eos,
-        activation_function="swish",
-        scale_embedding=True,
-        share_encoder_decoder_embeddings=True,
-        dropout=0.1,
+    pad, eos = size - 1, vocab["</s>"]
+    return _Parts(
+        tokenizer,
+        "MarianMTModel",
+        "MarianConfig",
+        vocab_size=size,
+        ids={
+            "pad_token_id": pad,
+            "eos_token_id": eos,
+            "bos_token_id": eos,
+            "decoder_start_token_id": pad,
+            "forced_eos_token_id": eos,
+        },
+        config={
+            "decoder_vocab_size": size,
+            "activation_function": "swish",
+            "scale_embedding": True,
+            "share_encoder_decoder_embeddings": True,
+            "dropout": 0.1,
+        },
+        # not MarianConfig fields, but present in every OPUS-MT config.json
+        attributes={"static_position_embeddings": True, "normalize_embedding": False},
+        generation={"bad_words_ids": [[pad]], "num_beams": 4, "renormalize_logits": True},
     )
-    # not MarianConfig fields, but present in every OPUS-MT config.json
-    config.static_position_embeddings = True
-    config.normalize_embedding = False
-    model = _init_model(MarianMTModel, config, seed)
-    fix_marian_weights(model)
-    generation = {
-        "bad_words_ids": [[pad]],
-        "bos_token_id": eos,
-        "decoder_start_token_id": pad,
-        "eos_token_id": eos,
-        "forced_eos_token_id": eos,
-        "pad_token_id": pad,
-        "max_length": max_len,
-        "num_beams": 4,
-        "renormalize_logits": True,
-    }
-    _save(out, model, tokenizer, generation)
 
 
-def _build_nllb(out: Path, tmp: Path, seed: int, max_len: int) -> None:
+def _nllb(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
     """facebook/nllb-200 layout: M2M100 weights, NllbTokenizer with the FLORES-200 codes."""
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+    from transformers import NllbTokenizer
     from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
 
-    spm_path = tmp / "sentencepiece.bpe.model"
-    spm_path.write_bytes(_train_spm("bpe"))
     tokenizer = _fast_tokenizer(
         NllbTokenizer,
-        spm_path,
+        tmp / _BPE_FILE,
+        spm("bpe"),
         src_lang="ind_Latn",
         tgt_lang="eng_Latn",
         extra_special_tokens=list(FAIRSEQ_LANGUAGE_CODES),
         model_max_length=max_len,
     )
-    config = M2M100Config(
-        **_bart_like_sizes(len(tokenizer), max_len),
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        scale_embedding=True,
-        activation_function="relu",
+    return _Parts(
+        tokenizer,
+        **_M2M100,
+        attributes={"tokenizer_class": "NllbTokenizer"},  # as in the real config.json
+        keep=(_BPE_FILE,),
     )
-    config.tokenizer_class = "NllbTokenizer"  # as in the real facebook/nllb-200-* config.json
-    model = _init_model(M2M100ForConditionalGeneration, config, seed)
-    generation = {
-        "bos_token_id": 0,
-        "decoder_start_token_id": 2,
-        "eos_token_id": 2,
-        "pad_token_id": 1,
-        "max_length": max_len,
-    }
-    _save(out, model, tokenizer, generation)
-    shutil.copyfile(spm_path, out / spm_path.name)
 
 
-def _build_m2m100(out: Path, tmp: Path, seed: int, max_len: int) -> None:
+def _m2m100(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
     """facebook/m2m100_418M layout: vocab.json + sentencepiece.bpe.model, ``__xx__`` codes."""
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+    from transformers import M2M100Tokenizer
     from transformers.models.m2m_100.tokenization_m2m_100 import FAIRSEQ_LANGUAGE_CODES
 
-    proto = _train_spm("bpe")
+    proto = spm("bpe")
     vocab: dict[str, int] = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
     for piece in sentencepiece_pieces(proto):
         vocab.setdefault(piece, len(vocab))
-    (tmp / "sentencepiece.bpe.model").write_bytes(proto)
+    (tmp / _BPE_FILE).write_bytes(proto)
     _write_json(tmp / "vocab.json", vocab)
     codes = FAIRSEQ_LANGUAGE_CODES["m2m100"]
     madeup_words = 8
     tokenizer = M2M100Tokenizer(
         str(tmp / "vocab.json"),
-        str(tmp / "sentencepiece.bpe.model"),
+        str(tmp / _BPE_FILE),
         src_lang="id",
         tgt_lang="en",
         extra_special_tokens=[f"__{code}__" for code in codes],
         num_madeup_words=madeup_words,
         model_max_length=max_len,
     )
-    config = M2M100Config(
-        **_bart_like_sizes(len(vocab) + len(codes) + madeup_words, max_len),
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        scale_embedding=True,
-        activation_function="relu",
+    return _Parts(
+        tokenizer,
+        **_M2M100,
+        vocab_size=len(vocab) + len(codes) + madeup_words,
+        generation={"num_beams": 5, "early_stopping": True},
     )
-    model = _init_model(M2M100ForConditionalGeneration, config, seed)
-    generation = {
-        "bos_token_id": 0,
-        "decoder_start_token_id": 2,
-        "eos_token_id": 2,
-        "pad_token_id": 1,
-        "max_length": max_len,
-        "num_beams": 5,
-        "early_stopping": True,
-    }
-    _save(out, model, tokenizer, generation)
 
 
-def _build_mbart50(out: Path, tmp: Path, seed: int, max_len: int) -> None:
+def _mbart50(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
     """facebook/mbart-large-50-many-to-many-mmt layout: MBart50Tokenizer, 52 ``xx_XX`` codes."""
-    from transformers import MBart50Tokenizer, MBartConfig, MBartForConditionalGeneration
+    from transformers import MBart50Tokenizer
 
-    spm_path = tmp / "sentencepiece.bpe.model"
-    spm_path.write_bytes(_train_spm("unigram"))
     tokenizer = _fast_tokenizer(
         MBart50Tokenizer,
-        spm_path,
+        tmp / _BPE_FILE,
+        spm("unigram"),
         src_lang="id_ID",
         tgt_lang="en_XX",
         bos_token="<s>",
         model_max_length=max_len,
     )
-    config = MBartConfig(
-        **_bart_like_sizes(len(tokenizer), max_len),
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        forced_eos_token_id=2,
-        scale_embedding=True,
-        activation_function="relu",
+    return _Parts(
+        tokenizer,
+        "MBartForConditionalGeneration",
+        "MBartConfig",
+        ids={**_FAIRSEQ_IDS, "forced_eos_token_id": 2},
+        config={"scale_embedding": True, "activation_function": "relu"},
+        # as in the real config.json; CTranslate2 reads all of them (tokenizer_class decides that
+        # the decoder starts from </s> rather than from the language code, as in mBART-25)
+        attributes={
+            "tokenizer_class": "MBart50Tokenizer",
+            "normalize_before": True,
+            "add_final_layer_norm": True,
+            "normalize_embedding": True,
+        },
+        generation={"num_beams": 5, "early_stopping": True},
+        keep=(_BPE_FILE,),
     )
-    # as in the real config.json; CTranslate2 reads all of them (tokenizer_class decides that the
-    # decoder starts from </s> rather than from the language code, as in mBART-25)
-    config.tokenizer_class = "MBart50Tokenizer"
-    config.normalize_before = True
-    config.add_final_layer_norm = True
-    config.normalize_embedding = True
-    model = _init_model(MBartForConditionalGeneration, config, seed)
-    generation = {
-        "bos_token_id": 0,
-        "decoder_start_token_id": 2,
-        "eos_token_id": 2,
-        "forced_eos_token_id": 2,
-        "pad_token_id": 1,
-        "max_length": max_len,
-        "num_beams": 5,
-        "early_stopping": True,
-    }
-    _save(out, model, tokenizer, generation)
-    shutil.copyfile(spm_path, out / spm_path.name)
 
 
-def _build_t5_family(
-    out: Path, tmp: Path, seed: int, max_len: int, *, model_cls: Any, config_cls: Any, madlad: bool
-) -> None:
+def _t5_family(tmp: Path, spm: Trainer, max_len: int, *, madlad: bool) -> _Parts:
     from transformers import T5Tokenizer
 
     options: dict[str, Any] = {"pad_id": 0, "eos_id": 1, "unk_id": 2, "bos_id": -1}
     if madlad:
         options["user_defined_symbols"] = [f"<2{code}>" for code in MADLAD_LANGUAGE_CODES]
-    spm_path = tmp / "spiece.model"
-    spm_path.write_bytes(_train_spm("unigram", **options))
     # MADLAD's vocabulary is exactly its sentencepiece model (no <extra_id_*> sentinels); mT5 has 100
     tokenizer = _fast_tokenizer(
-        T5Tokenizer, spm_path, extra_ids=0 if madlad else 100, model_max_length=max_len
+        T5Tokenizer,
+        tmp / "spiece.model",
+        spm("unigram", **options),
+        extra_ids=0 if madlad else 100,
+        model_max_length=max_len,
     )
-    config = config_cls(**_t5_sizes(len(tokenizer)))
-    model = _init_model(model_cls, config, seed)
-    generation = {"decoder_start_token_id": 0, "eos_token_id": 1, "pad_token_id": 0}
-    _save(out, model, tokenizer, generation)
-    shutil.copyfile(spm_path, out / spm_path.name)
+    prefix = "" if madlad else "M"
+    return _Parts(
+        tokenizer,
+        f"{prefix}T5ForConditionalGeneration",
+        f"{prefix}T5Config",
+        ids=_T5_IDS,
+        config={"feed_forward_proj": "gated-gelu", "tie_word_embeddings": False},
+        keep=("spiece.model",),
+        kind="t5",
+    )
 
 
-def _build_madlad(out: Path, tmp: Path, seed: int, max_len: int) -> None:
+def _madlad(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
     """google/madlad400-*-mt layout: T5 weights, ``<2xx>`` tags as single sentencepiece pieces."""
-    from transformers import T5Config, T5ForConditionalGeneration
-
-    _build_t5_family(
-        out,
-        tmp,
-        seed,
-        max_len,
-        model_cls=T5ForConditionalGeneration,
-        config_cls=T5Config,
-        madlad=True,
-    )
+    return _t5_family(tmp, spm, max_len, madlad=True)
 
 
-def _build_mt5(out: Path, tmp: Path, seed: int, max_len: int) -> None:
+def _mt5(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
     """An mT5 summariser: MT5 weights, T5 tokenizer with 100 sentinels, no language codes."""
-    from transformers import MT5Config, MT5ForConditionalGeneration
-
-    _build_t5_family(
-        out,
-        tmp,
-        seed,
-        max_len,
-        model_cls=MT5ForConditionalGeneration,
-        config_cls=MT5Config,
-        madlad=False,
-    )
+    return _t5_family(tmp, spm, max_len, madlad=False)
 
 
-def _build_bart(out: Path, tmp: Path, seed: int, max_len: int) -> None:
+def _bart(tmp: Path, spm: Trainer, shape: Shape, max_len: int) -> _Parts:
     """An IndoBART-like summariser: BART weights, fairseq-style sentencepiece tokenizer."""
-    from transformers import BartConfig, BartForConditionalGeneration, XLMRobertaTokenizer
+    from transformers import XLMRobertaTokenizer
 
     # XLMRobertaTokenizer is the stock fairseq+sentencepiece layout (<s> <pad> </s> <unk> ...
     # <mask>, "<s> text </s>"), which is what IndoBART's own tokenizer produces.
-    spm_path = tmp / "sentencepiece.bpe.model"
-    spm_path.write_bytes(_train_spm("unigram"))
-    tokenizer = _fast_tokenizer(XLMRobertaTokenizer, spm_path, model_max_length=max_len)
-    config = BartConfig(
-        **_bart_like_sizes(len(tokenizer), max_len),
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        forced_eos_token_id=2,
+    tokenizer = _fast_tokenizer(
+        XLMRobertaTokenizer, tmp / _BPE_FILE, spm("unigram"), model_max_length=max_len
     )
-    # as in the real BART config.json (post-norm, embedding layer norm); CTranslate2 reads them
-    config.normalize_before = False
-    config.add_final_layer_norm = False
-    config.normalize_embedding = True
-    model = _init_model(BartForConditionalGeneration, config, seed)
-    generation = {
-        "bos_token_id": 0,
-        "decoder_start_token_id": 2,
-        "eos_token_id": 2,
-        "forced_eos_token_id": 2,
-        "pad_token_id": 1,
-        "max_length": max_len,
-        "num_beams": 4,
-        "no_repeat_ngram_size": 3,
-        "early_stopping": True,
-    }
-    _save(out, model, tokenizer, generation)
-    shutil.copyfile(spm_path, out / spm_path.name)
+    return _Parts(
+        tokenizer,
+        "BartForConditionalGeneration",
+        "BartConfig",
+        ids={**_FAIRSEQ_IDS, "forced_eos_token_id": 2},
+        # as in the real BART config.json (post-norm, embedding layer norm); CTranslate2 reads them
+        attributes={
+            "normalize_before": False,
+            "add_final_layer_norm": False,
+            "normalize_embedding": True,
+        },
+        generation={"num_beams": 4, "no_repeat_ngram_size": 3, "early_stopping": True},
+        keep=(_BPE_FILE,),
+    )
 
 
-_BUILDERS: dict[str, Callable[[Path, Path, int, int], None]] = {
-    "marian": _build_marian,
-    "nllb": _build_nllb,
-    "m2m100": _build_m2m100,
-    "mbart50": _build_mbart50,
-    "madlad": _build_madlad,
-    "mt5": _build_mt5,
-    "bart": _build_bart,
+_FAMILY_PARTS: dict[str, Callable[[Path, Trainer, Shape, int], _Parts]] = {
+    "marian": _marian,
+    "nllb": _nllb,
+    "m2m100": _m2m100,
+    "mbart50": _mbart50,
+    "madlad": _madlad,
+    "mt5": _mt5,
+    "bart": _bart,
 }
 
-
-# --------------------------------------------------------------------------- causal LMs
-
-CAUSAL_FAMILIES: tuple[str, ...] = ("gemma3", "llama")
-"""The decoder-only families :func:`build_tiny_causal_lm` can build."""
-PROMPTS: tuple[str | None, ...] = ("completion", "chat", None)
-"""What a tiny causal LM's directory says about its prompt (``None``: nothing at all)."""
 
 # A minimal chat template (user/assistant turns, generation prompt), as instruct models ship one.
 _CHAT_TEMPLATE = (
@@ -737,96 +751,33 @@ _CHAT_TEMPLATE = (
 )
 
 
-def build_tiny_causal_lm(
-    family: str,
-    out_dir: str | Path,
-    *,
-    prompt: str | None = "completion",
-    seed: int = 0,
-    model_max_length: int = 1024,
-) -> Path:
-    """Write a tiny random decoder-only checkpoint (``*ForCausalLM``) of ``family`` to ``out_dir``.
+def _causal(tmp: Path, spm: Trainer, max_len: int, *, gemma: bool, chat: bool) -> _Parts:
+    """A decoder-only model: Gemma 3 (``Gemma3ForCausalLM``, Gemma tokenizer) or Llama."""
+    from transformers import GemmaTokenizer, LlamaTokenizer
 
-    ``family`` is ``"gemma3"`` (``Gemma3ForCausalLM``, Gemma tokenizer) or ``"llama"``. ``prompt``
-    says how ringkas is to prompt it: ``"completion"`` writes a ``ringkas.toml`` with a few-shot
-    completion prompt (a base model), ``"chat"`` gives the tokenizer a chat template and the card
-    a chat prompt that can summarise (an instruct model), ``None`` neither (ringkas then refuses
-    it with a :class:`~ringkas.errors.PromptError`). The vocabulary has a line-break token, so a
-    sentence prompt can stop at the end of the line. Output is gibberish; the plumbing is real.
-
-    >>> import tempfile
-    >>> from transformers import AutoConfig
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     AutoConfig.from_pretrained(build_tiny_causal_lm("llama", tmp)).architectures
-    ['LlamaForCausalLM']
-    """
-    if family not in CAUSAL_FAMILIES:
-        raise ValueError(
-            f"unknown causal family {family!r}; choose one of: {', '.join(CAUSAL_FAMILIES)}"
-        )
-    if prompt not in PROMPTS:
-        raise ValueError(f"prompt must be one of {PROMPTS}, got {prompt!r}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    with _quiet_transformers(), tempfile.TemporaryDirectory(prefix="ringkas-spm-") as tmp:
-        _build_causal(out, Path(tmp), family, prompt, seed, model_max_length)
-    return out
-
-
-def _build_causal(
-    out: Path, tmp: Path, family: str, prompt: str | None, seed: int, max_len: int
-) -> None:
-    from transformers import (
-        Gemma3ForCausalLM,
-        Gemma3TextConfig,
-        GemmaTokenizer,
-        LlamaConfig,
-        LlamaForCausalLM,
-        LlamaTokenizer,
+    tokenizer = _fast_tokenizer(
+        GemmaTokenizer if gemma else LlamaTokenizer,
+        tmp / "tokenizer.model",
+        spm("unigram", user_defined_symbols=["\n", ":"]),
+        model_max_length=max_len,
     )
-
-    spm_path = tmp / "tokenizer.model"
-    spm_path.write_bytes(_train_spm("unigram", user_defined_symbols=["\n", ":"]))
-    tokenizer_cls = GemmaTokenizer if family == "gemma3" else LlamaTokenizer
-    tokenizer = _fast_tokenizer(tokenizer_cls, spm_path, model_max_length=max_len)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
-    if prompt == "chat":
+    if chat:
         tokenizer.chat_template = _CHAT_TEMPLATE
-    sizes: dict[str, Any] = {
-        "vocab_size": len(tokenizer),
-        "hidden_size": _D_MODEL,
-        "intermediate_size": _FFN,
-        "num_hidden_layers": 1,
-        "num_attention_heads": _HEADS,
-        "num_key_value_heads": 1,
-        "head_dim": _D_MODEL // _HEADS,
-        "max_position_embeddings": max_len,
-        "bos_token_id": tokenizer.bos_token_id,
-        "eos_token_id": tokenizer.eos_token_id,
-        "pad_token_id": tokenizer.pad_token_id,
-        "initializer_range": _INIT_STD,
-    }
-    if family == "gemma3":
-        config: Any = Gemma3TextConfig(
-            **sizes, sliding_window=max_len, layer_types=["full_attention"]
-        )
-        model = _init_model(Gemma3ForCausalLM, config, seed)
-    else:
-        model = _init_model(LlamaForCausalLM, LlamaConfig(**sizes), seed)
-    generation = {
+    ids = {
         "bos_token_id": tokenizer.bos_token_id,
         "eos_token_id": tokenizer.eos_token_id,
         "pad_token_id": tokenizer.pad_token_id,
     }
-    _save(out, model, tokenizer, generation)
-    card = 'architecture = "causal"\nsource_languages = ["id"]\ntarget_languages = ["en"]\n'
-    if prompt == "completion":
-        card += '\n[prompt]\nstyle = "completion"\n'
-    elif prompt == "chat":
-        card += (
-            '\n[prompt]\nstyle = "chat"\nsummary_instruction = "Summarise this {src_name} '
-            'article in {tgt_name}, in at most {max_words} words."\n'
-        )
-    if prompt is not None:
-        (out / "ringkas.toml").write_text(card, encoding="utf-8")
+    config: dict[str, Any] = {"num_key_value_heads": 1}
+    if gemma:
+        config.update(sliding_window=max_len, layer_types=["full_attention"])
+    return _Parts(
+        tokenizer,
+        "Gemma3ForCausalLM" if gemma else "LlamaForCausalLM",
+        "Gemma3TextConfig" if gemma else "LlamaConfig",
+        ids=ids,
+        config=config,
+        kind="causal",
+    )

@@ -47,7 +47,9 @@ class Translator:
     ``model`` is a Hugging Face id, a local checkpoint directory, or ``None`` for the default
     (``Helsinki-NLP/opus-mt-id-en``). ``backend`` is ``"auto"``, ``"transformers"`` or
     ``"ctranslate2"``; ``device`` ``None`` picks CUDA, then MPS, then CPU; ``dtype`` ``None`` picks
-    fp32 on CPU and fp16/bf16 on GPU.
+    fp32 on CPU and fp16/bf16 on GPU. ``model`` may also be an engine already loaded (any
+    :class:`~ringkas.engines.Engine`, e.g. one that wraps another); it is used as it is, and
+    ``backend``, ``device`` and ``dtype`` are ignored.
 
     >>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
     >>> t.translate("Menteri datang ke pasar.")
@@ -56,7 +58,7 @@ class Translator:
 
     def __init__(
         self,
-        model: str | ModelCard | None = None,
+        model: str | ModelCard | Engine | None = None,
         *,
         backend: str = "auto",
         device: str | None = None,
@@ -69,8 +71,11 @@ class Translator:
                 f"not a translation model. Pass a translation model id or directory (see "
                 f"`ringkas models`), or no model for the default."
             )
-        card = model if isinstance(model, ModelCard) else resolve(model, task="translation")
-        self.engine: Engine = load_engine(card, backend=backend, device=device, dtype=dtype)
+        if isinstance(model, Engine):
+            self.engine: Engine = model
+        else:
+            card = model if isinstance(model, ModelCard) else resolve(model, task="translation")
+            self.engine = load_engine(card, backend=backend, device=device, dtype=dtype)
         self.card = self.engine.card
         if self.card.task != "translation" and self.card.task_inferred:
             logger.info(

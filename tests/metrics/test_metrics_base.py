@@ -1,4 +1,6 @@
-"""What every metric shares (ringkas.metrics.base): Score, Signature, MetricResult, checks."""
+"""What every metric shares (ringkas.metrics.base): Score, Signature, MetricResult, checks.
+
+(Not test_base.py: tests/engines/test_base.py has that name, and pytest needs unique ones.)"""
 
 from __future__ import annotations
 
