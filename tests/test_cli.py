@@ -355,3 +355,32 @@ def test_no_loading_weights_bar_on_stderr(
     captured = capfd.readouterr()
     assert code == 0 and captured.out == "Minister come to market.\n"
     assert "Loading weights" not in captured.err
+
+
+def test_translate_guard_glossary_and_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import FIDELITY_TRANSLATE
+
+    article = tmp_path / "a.txt"
+    article.write_text("Menteri datang ke QRIS. Harga beras naik 30 persen.", encoding="utf-8")
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("QRIS\tQRIS\n", encoding="utf-8")
+    report = tmp_path / "report.jsonl"
+    code, out, err = run(
+        ["translate", str(article), "--model", str(FIDELITY_TRANSLATE), "--guard", "retry",
+         "--glossary", str(terms), "--report", str(report), "--no-progress"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert out.startswith("Minister come to QRIS. Price rice rise")
+    lines = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert [(r["sentence"], r["ok"], r["attempts"]) for r in lines] == [(0, True, 1), (1, False, 3)]
+    assert lines[1]["issues"][0]["kind"] == "percent"
+    code, _, err = run(
+        ["translate", str(article), "--model", str(FIDELITY_TRANSLATE), "--guard", "raise"], capsys
+    )
+    assert code == 2 and "failed the faithfulness check" in err
+    terms.write_text("QRIS\n", encoding="utf-8")
+    code, _, err = run(["translate", str(article), "--glossary", str(terms)], capsys)
+    assert code == 2 and "expected 2 columns" in err

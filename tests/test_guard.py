@@ -49,7 +49,7 @@ def test_warn_is_the_default_and_warns_once_with_counts(
     assert out[1] == "Minister come to market."
     (message,) = [r.getMessage() for r in caplog.records]
     assert "2 of 3 sentence(s) flagged (percent 2, repetition 2)" in message
-    assert "guard='retry'" in message
+    assert "guard='retry' re-translates them" in message
 
 
 def test_no_guard_no_check(translator: Translator, caplog: pytest.LogCaptureFixture) -> None:

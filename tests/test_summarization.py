@@ -134,3 +134,29 @@ def test_a_plain_marian_checkpoint_summarizes_when_asked(
     (declared / "ringkas.toml").write_text('task = "translation"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="is a translation model; pass a summarisation model"):
         Summarizer(str(declared), backend="transformers", device="cpu")
+
+
+def test_the_guard_checks_a_summary_against_its_whole_article(
+    summarizer: Summarizer, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from ringkas.errors import ConfigError, FaithfulnessError
+
+    article = "Harga beras naik. Petani datang ke pasar."
+    engine = summarizer.engine
+    engine.generate = lambda texts, plan, options, **kw: ["Harga beras naik 50 persen."]  # type: ignore[method-assign]
+    try:
+        with caplog.at_level(logging.WARNING, logger="ringkas"):
+            assert summarizer.summarize(article, lang="id") == "Harga beras naik 50 persen."
+            assert summarizer.summarize(article, lang="id", guard=None)
+        (message,) = [r.getMessage() for r in caplog.records]
+        assert "1 of 1 summary states something the article does not (percent 1)" in message
+        with pytest.raises(FaithfulnessError) as info:
+            summarizer.summarize(article, lang="id", guard="raise")
+        assert info.value.reports[0].issues[0].found == "50 persen"
+    finally:
+        del engine.generate  # type: ignore[method-assign]
+    assert summarizer.summarize(article, lang="id", guard="raise") == "Harga beras naik."
+    with pytest.raises(ConfigError, match="guard must be"):
+        summarize(article, guard="loud")

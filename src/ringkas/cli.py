@@ -3,6 +3,7 @@
     ringkas translate article.txt
     cat article.txt | ringkas translate -
     ringkas translate corpus.jsonl --jsonl --field text -o out.jsonl
+    ringkas translate article.txt --guard retry --glossary terms.tsv --report report.jsonl
     ringkas summarize article.txt --lang en --max-words 60
     ringkas models
 
@@ -76,6 +77,28 @@ def _add_engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="hide progress bars")
 
 
+def _add_guard_choice(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--guard",
+        default="warn",
+        choices=("none", "warn", "retry", "raise"),
+        help="check numbers, dates and names against the source: warn (default), retry "
+        "flagged sentences, raise (exit 2), or none",
+    )
+
+
+def _add_guard(parser: argparse.ArgumentParser) -> None:
+    _add_guard_choice(parser)
+    parser.add_argument(
+        "--glossary", help="two-column TSV/CSV file: source term, the English it must become"
+    )
+    parser.add_argument("--report", help="write the check of every sentence here, as JSON Lines")
+
+
+def _guard(args: argparse.Namespace) -> str | None:
+    return None if args.guard == "none" else str(args.guard)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ringkas`` command (every option has a help text).
 
@@ -99,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--tgt", default="en", help="target language (ISO code, default en)")
     tr.add_argument("--max-batch-tokens", type=int, help="padded tokens per batch")
     tr.add_argument("--max-new-tokens", type=int, help="cap on generated tokens per sentence")
+    _add_guard(tr)
 
     su = sub.add_parser("summarize", help="summarise news articles (into English by default)")
     _add_io(su, "summary")
@@ -119,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="an article over the model's budget: chunk (map-reduce, nothing dropped) or "
         "truncate (its first chunk only) (default chunk)",
     )  # fmt: skip
+    _add_guard_choice(su)
 
     ev = sub.add_parser("eval", help="score a system (or compare several) on a dataset")
     ev.add_argument("--task", required=True, choices=EVAL_TASKS, help="what to score")
@@ -205,24 +230,33 @@ def _run_texts(
 
 
 def _translate(args: argparse.Namespace, out: TextIO) -> None:
+    from ringkas.faithful import load_glossary
     from ringkas.translation import Translator
 
     translator: Translator | None = None
+    glossary = load_glossary(args.glossary, src=args.src, tgt=args.tgt) if args.glossary else None
+    reports: list[dict[str, object]] = []
 
     def run(texts: list[str]) -> list[str]:
         nonlocal translator
         if not any(t.strip() for t in texts):
             return ["" for _ in texts]
         translator = translator or Translator(args.model, backend=args.backend, device=args.device)
-        return list(
-            translator.translate(
-                texts, src=args.src, tgt=args.tgt, batch_size=args.batch_size,
-                max_batch_tokens=args.max_batch_tokens, num_beams=args.num_beams,
-                max_new_tokens=args.max_new_tokens, show_progress=False if args.no_progress else None,
-            )
+        results = translator.translate(
+            texts, src=args.src, tgt=args.tgt, batch_size=args.batch_size,
+            max_batch_tokens=args.max_batch_tokens, num_beams=args.num_beams,
+            max_new_tokens=args.max_new_tokens, show_progress=False if args.no_progress else None,
+            guard=_guard(args), glossary=glossary, report=True,
         )  # fmt: skip
+        reports.extend(s.to_dict() for r in results for s in r.sentences)
+        return [r.text for r in results]
 
     _run_texts(args, run, out)
+    if args.report:
+        from ringkas.io import write_jsonl
+
+        with open(args.report, "w", encoding="utf-8") as fh:
+            write_jsonl(reports, fh)
 
 
 def _summarize(args: argparse.Namespace, out: TextIO) -> None:
@@ -243,6 +277,7 @@ def _summarize(args: argparse.Namespace, out: TextIO) -> None:
                 texts, lang=args.lang, max_words=args.max_words, min_words=args.min_words,
                 clean=not args.no_clean, long_input=args.long_input, batch_size=args.batch_size,
                 num_beams=args.num_beams, show_progress=False if args.no_progress else None,
+                guard=_guard(args),
             )
         )  # fmt: skip
 

@@ -204,21 +204,21 @@ class GlossaryError(ConfigError):
 
 
 class FaithfulnessError(RingkasError):
-    """``guard="raise"`` found a translation that changes, drops or invents a fact.
+    """``guard="raise"`` found a translation (or summary) that changes, drops or invents a fact.
 
     ``reports`` holds one :class:`ringkas.faithful.Report` per flagged sentence.
 
     >>> from ringkas.faithful import check
     >>> err = FaithfulnessError([check("Harga naik 30 persen.", "The price rose 13 percent.")])
     >>> len(err.reports), str(err).split(":")[0]
-    (1, '1 translated sentence(s) failed the faithfulness check')
+    (1, '1 output(s) failed the faithfulness check')
     """
 
     def __init__(self, reports: list[Any]) -> None:
         self.reports = reports
         first = reports[0].issues[0].message if reports and reports[0].issues else ""
         super().__init__(
-            f"{len(reports)} translated sentence(s) failed the faithfulness check: {first} "
+            f"{len(reports)} output(s) failed the faithfulness check: {first} "
             'Use guard="retry" to re-translate them, guard="warn" to get the text anyway, or '
             "look at exc.reports."
         )

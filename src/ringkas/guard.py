@@ -44,7 +44,7 @@ from ringkas.faithful.facts import extract
 from ringkas.faithful.names import required_names
 from ringkas.text.chunk import Split
 
-__all__ = ["GUARDS", "Guard", "SentenceReport", "Translation", "check_guard"]
+__all__ = ["GUARDS", "Guard", "SentenceReport", "Translation", "check_guard", "check_summaries"]
 
 logger = logging.getLogger(__name__)
 
@@ -332,7 +332,7 @@ class Guard:
         if self.mode == "retry":
             logger.warning(
                 "faithfulness guard: %d of %d sentence(s) flagged; retrying made %d clean, %d "
-                "still flagged%s. Pass report=True to see them.",
+                "still flagged%s. report=True (or --report) shows them.",
                 first_flagged,
                 len(reports),
                 first_flagged - len(flagged),
@@ -342,12 +342,46 @@ class Guard:
         else:
             logger.warning(
                 "faithfulness guard: %d of %d sentence(s) flagged (%s): a number, date, name or "
-                "term may be wrong or missing. Pass guard='retry' to re-translate them, "
-                "report=True to see the reports.",
+                "term may be wrong or missing. guard='retry' re-translates them; report=True (or "
+                "--report) shows them.",
                 len(flagged),
                 len(reports),
                 kinds,
             )
+
+
+def check_summaries(
+    articles: Sequence[str], summaries: Sequence[str], lang: str, guard: str | None
+) -> list[Report]:
+    """Check each summary against its whole (Indonesian) article: a summary may leave facts
+    out but must not state a number, date or name its article does not have. One warning
+    per call (``"warn"``, ``"retry"``), or :class:`~ringkas.errors.FaithfulnessError`
+    (``"raise"``). Returns the reports (none when ``guard`` is None or ``lang`` unchecked).
+
+    >>> [r.ok for r in check_summaries(["Harga naik 30 persen."], ["Prices rose 30%."], "en", "warn")]
+    [True]
+    """
+    if check_guard(guard) is None or lang not in CHECKED_LANGUAGES:
+        return []
+    reports = [
+        check(a, s, src="id", tgt=lang, mode="summary")
+        for a, s in zip(articles, summaries, strict=True)
+    ]
+    flagged = [r for r in reports if not r.ok]
+    if flagged and guard == "raise":
+        raise FaithfulnessError(flagged)
+    if flagged:
+        counts = Counter(i.kind for r in flagged for i in r.issues)
+        logger.warning(
+            "faithfulness guard: %d of %d summar%s state%s something the article does not (%s): %s",
+            len(flagged),
+            len(reports),
+            "y" if len(reports) == 1 else "ies",
+            "s" if len(reports) == 1 else "",
+            ", ".join(f"{k} {counts[k]}" for k in KINDS if counts[k]),
+            flagged[0].issues[0].message,
+        )
+    return reports
 
 
 def _with(options: GenerationOptions, **changes: Any) -> GenerationOptions:

@@ -33,6 +33,7 @@ from ringkas.batching import run_requests
 from ringkas.engines import Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError, InputError, ModelNotAvailableError
 from ringkas.extractive import lead, textrank
+from ringkas.guard import check_guard, check_summaries
 from ringkas.inputs import check_options, check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import normalize
@@ -166,6 +167,7 @@ class Summarizer:
         batch_size: int | None = None,
         num_beams: int | None = None,
         show_progress: bool | None = None,
+        guard: str | None = "warn",
     ) -> str: ...
 
     @overload
@@ -181,6 +183,7 @@ class Summarizer:
         batch_size: int | None = None,
         num_beams: int | None = None,
         show_progress: bool | None = None,
+        guard: str | None = "warn",
     ) -> list[str]: ...
 
     def summarize(
@@ -195,9 +198,17 @@ class Summarizer:
         batch_size: int | None = None,
         num_beams: int | None = None,
         show_progress: bool | None = None,
+        guard: str | None = "warn",
     ) -> str | list[str]:
-        """Summarise one article (-> ``str``) or many (-> ``list[str]``, same order)."""
+        """Summarise one article (-> ``str``) or many (-> ``list[str]``, same order).
+
+        ``guard`` checks each summary against its whole article (a summary must not state a
+        number, date or name the article does not): ``"warn"`` (the default) logs one warning,
+        ``"raise"`` raises :class:`~ringkas.errors.FaithfulnessError`, ``"retry"`` also retries
+        flagged sentences of the translation step, ``None`` skips it.
+        """
         texts, single = check_texts(text, caller="summarize")
+        check_guard(guard)
         lang = normalize(lang)
         _check_lengths(max_words, min_words)
         check_options(batch_size=batch_size, num_beams=num_beams)
@@ -216,7 +227,8 @@ class Summarizer:
         summaries = [a.summary or "" for a in articles]
         source = self.summary_language() if self.strategy == "abstractive" else "id"
         if lang != source:
-            summaries = self._translate(summaries, source, lang, batch_size, show)
+            summaries = self._translate(summaries, source, lang, batch_size, show, guard)
+        check_summaries([a.text for a in articles], summaries, lang, guard)
         return summaries[0] if single else summaries
 
     def _prepare(self, text: str, index: int, clean: bool) -> _Article:
@@ -232,7 +244,13 @@ class Summarizer:
         return _Article(sentences, " ".join(sentences))
 
     def _translate(
-        self, summaries: list[str], src: str, tgt: str, batch_size: int | None, show: bool
+        self,
+        summaries: list[str],
+        src: str,
+        tgt: str,
+        batch_size: int | None,
+        show: bool,
+        guard: str | None,
     ) -> list[str]:
         try:
             translator = self.translator
@@ -242,7 +260,7 @@ class Summarizer:
                 f"translation model."
             ) from exc
         result = translator.translate(
-            summaries, src=src, tgt=tgt, batch_size=batch_size, show_progress=show
+            summaries, src=src, tgt=tgt, batch_size=batch_size, show_progress=show, guard=guard
         )
         return list(result)
 
@@ -335,6 +353,7 @@ def summarize(  # type: ignore[overload-overlap]  # a str is an Iterable[str]; s
     batch_size: int | None = None,
     num_beams: int | None = None,
     show_progress: bool | None = None,
+    guard: str | None = "warn",
 ) -> str: ...
 
 
@@ -355,6 +374,7 @@ def summarize(
     batch_size: int | None = None,
     num_beams: int | None = None,
     show_progress: bool | None = None,
+    guard: str | None = "warn",
 ) -> list[str]: ...
 
 
@@ -374,10 +394,12 @@ def summarize(
     batch_size: int | None = None,
     num_beams: int | None = None,
     show_progress: bool | None = None,
+    guard: str | None = "warn",
 ) -> str | list[str]:
     """Summarise Indonesian news articles into ``lang`` (English by default).
 
     A shortcut for ``Summarizer(model, ...).summarize(text, ...)``; loaded models are cached.
+    ``guard`` is as in :meth:`Summarizer.summarize`.
 
     >>> summarize("Petani datang ke pasar. Harga beras naik.", lang="id",
     ...           model="tests/fixtures/fidelity-summarize")
@@ -387,6 +409,7 @@ def summarize(
     normalize(lang)
     _check_lengths(max_words, min_words)
     check_options(device=device, batch_size=batch_size, num_beams=num_beams)
+    check_guard(guard)
     summarizer = Summarizer(
         model,
         translation_model=translation_model,
@@ -404,4 +427,5 @@ def summarize(
         batch_size=batch_size,
         num_beams=num_beams,
         show_progress=show_progress,
+        guard=guard,
     )

@@ -44,6 +44,7 @@ def test_summary_names_must_come_from_the_article() -> None:
         invented_names(article, "Padang's mayor Syamsul Bahri opened a hospital in West Sumatra.")
         == []
     )
-    assert texts(invented_names(article, "Mayor Syamsul Bahri opened a hospital in Medan.")) == [
+    assert texts(invented_names(article, "Wali Kota Syamsul Bahri ke Medan.", tgt="id")) == [
         "Medan"
     ]
+    assert texts(invented_names(article, "The KPK and the mayor Syamsul Bahri.")) == ["KPK"]

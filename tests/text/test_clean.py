@@ -283,3 +283,16 @@ def test_after_a_closing_credit_a_headline_starts_another_story(
     assert article.text == "\n".join(paragraphs)
     assert article.second_story == glued
     assert [r.kind for r in article.removed] == ["credit", "second_story"]
+
+
+def test_lines_that_only_look_like_credits_do_not_end_the_story() -> None:
+    raw = (
+        _LEAD
+        + "Produksi jagung naik 8 persen dan harga jagung turun. (BPS/BPN)\n"
+        + "Sumber: Badan Pusat Statistik\n"
+        + _SUBHEADED
+    )
+    article = clean_article(raw)
+    assert article.second_story is None
+    assert article.text == (raw.split(" - ", 1)[1]).strip()
+    assert [r.kind for r in article.removed] == ["dateline"]

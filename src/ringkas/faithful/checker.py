@@ -162,6 +162,11 @@ def _match(sources: list[Fact], targets: list[Fact]) -> tuple[list[Fact], list[i
     return missing, [i for i, u in enumerate(used) if not u and not targets[i].weak]
 
 
+def _supported(fact: Fact, sources: list[Fact]) -> bool:
+    """Whether some source fact says what ``fact`` says (``fact`` may leave parts out)."""
+    return any(compatible(t, s) for s_fact in sources for s in s_fact.keys for t in fact.keys)
+
+
 def _family(fact: Fact) -> str:
     dim = fact.keys[0][0]
     return "q" if dim in ("q", "approx") else dim
@@ -194,9 +199,11 @@ def _facts(
     mode: str,
     issues: list[Issue],
 ) -> None:
-    missing, invented = _match(sources, targets)
-    if mode == "summary":
-        missing = []
+    missing: list[Fact] = []
+    if mode == "summary":  # only what the article does not support, however often it is said
+        invented = [i for i, f in enumerate(targets) if not f.weak and not _supported(f, sources)]
+    else:
+        missing, invented = _match(sources, targets)
     missing = [f for f in missing if not f.weak]
     spare = {i: targets[i] for i in invented}
     where = lambda f, text: f.start / max(1, len(text))  # noqa: E731
@@ -254,7 +261,7 @@ def _names(
                 Issue("name", span, None, f"The name {span.text!r} is not in the output.")
             )
     else:
-        for span in invented_names(source, output, tgt=tgt):
+        for span in invented_names(source, output, src=src, tgt=tgt):
             issues.append(
                 Issue(
                     "name",

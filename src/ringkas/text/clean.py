@@ -97,17 +97,19 @@ _PROMPT = re.compile(
     re.IGNORECASE,
 )
 _VIDEO_OR_PICKS = re.compile(r"video|gambas|pilihan untuk anda|rekomendasi", re.IGNORECASE)
+# Credits end a story ("Sumber: BPS" under a table does not, so it is no credit here). Closing
+# codes are lower case: "(mdk/rhm)", "(rfs/ega)", "(tst/agt)", "(ant)".
+_CODE = r"(?-i:[a-z]{2,6}(?:/[a-z]{2,6})+|ant|antara|Antara|ANTARA)"
 _CREDIT_LINE = re.compile(
-    r"^(?:(?:penulis|editor|pewarta|reporter|redaktur|penyunting|kontributor|fotografer|"
-    r"sumber)\s*:\s*\S.*|"
+    r"^(?:(?:penulis|editor|pewarta|reporter|redaktur|penyunting|kontributor)\s*:\s*\S.*|"
     r"laporan (?:wartawan|reporter|koresponden)\b.*|"
     r"artikel ini telah (?:tayang|terbit|diterbitkan)\b.*|"
     r"(?:copyright\s*)?©.*|"
-    r"\((?:[a-z]{2,6}|\*)(?:/[a-z]{2,6})*\))$",
+    rf"\({_CODE}\)|\(\*\))$",
     re.IGNORECASE,
 )
-# A closing code at the end of a paragraph: "... katanya. (mdk/rhm)", "... (ant)".
-_CREDIT_TAIL = re.compile(r"\s+\((?:[a-z]{2,6}(?:/[a-z]{2,6})+|ant|antara)\)$", re.IGNORECASE)
+# A closing code at the end of a paragraph, after its last sentence: "... katanya. (mdk/rhm)".
+_CREDIT_TAIL = re.compile(rf"(?<=[.!?\"”’])\s+\({_CODE}\)$")
 _PHOTO_CREDIT = re.compile(
     r"(?:^|\s|\()(?:ANTARA FOTO|ANTARA|TEMPO|KOMPAS(?:\.com)?|Kompas\.com|Liputan6\.com|"
     r"[Mm]erdeka\.com|Tribunnews\.com|detikcom|CNN Indonesia|Dok\.?)\s*/\s*"
@@ -179,6 +181,10 @@ class CleanArticle:
     [('marker', 'Baca Juga'), ('related', 'Harga Cabai Rawit Tembus Rp 90 Ribu')]
     >>> article.second_story is None
     True
+    >>> doubtful = clean_article("Rapat selesai.\\nBACA JUGA\\nFestival Layang-Layang Digelar\\n"
+    ...                          "Festival layang-layang digelar tiga hari.")
+    >>> doubtful.text.splitlines()[1], doubtful.warnings[0][:44]
+    ('Festival Layang-Layang Digelar', "kept 'Festival Layang-Layang Digelar', which")
     """
 
     text: str
