@@ -1,5 +1,8 @@
 """Write the supported-models table in README.md from the model cards in src/ringkas/cards/*.toml.
 
+The cards are read with the library's own loader (:func:`ringkas.models.cards.known_cards`), so
+the table shows what ringkas itself understands from them (a card it cannot load fails here too).
+
 The table goes between the ``<!-- models:start -->`` and ``<!-- models:end -->`` markers; the
 rest of the README is left as it is. ``--check`` changes nothing and exits with status 1 when the
 README's table is out of date (tests/test_readme.py runs the same check).
@@ -15,42 +18,31 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+
+from ringkas.models.cards import ModelCard, known_cards
+from ringkas.tasks import MODEL_TASKS
 
 ROOT = Path(__file__).resolve().parents[1]
-MODELS = ROOT / "src" / "ringkas" / "cards"
 README = ROOT / "README.md"
 START = "<!-- models:start -->"
 END = "<!-- models:end -->"
-TASK_ORDER = ("translation", "summarization", "crosslingual")
 HEADER = (
     "| model | family | task | languages | license | published scores |",
     "|---|---|---|---|---|---|",
 )
 
 
-def load_cards(folder: Path = MODELS) -> list[dict[str, Any]]:
-    """Every ``*.toml`` card in ``folder``, ordered by task, then defaults first, then id."""
-    cards = []
-    for path in sorted(folder.glob("*.toml")):
-        with path.open("rb") as fh:
-            card = tomllib.load(fh)
-        for key in ("id", "family", "task"):
-            if key not in card:
-                raise SystemExit(
-                    f"{path}: the card has no {key!r}; compare it with the other cards."
-                )
-        cards.append(card)
+def load_cards() -> list[ModelCard]:
+    """Every shipped card, ordered by task (as :data:`ringkas.tasks.MODEL_TASKS` lists them),
+    then defaults first, then id."""
 
-    def order(card: Mapping[str, Any]) -> tuple[int, int, str]:
-        task = str(card["task"])
-        rank = TASK_ORDER.index(task) if task in TASK_ORDER else len(TASK_ORDER)
-        return rank, 0 if card.get("default_for") else 1, str(card["id"]).lower()
+    def order(card: ModelCard) -> tuple[int, int, str]:
+        rank = MODEL_TASKS.index(card.task) if card.task in MODEL_TASKS else len(MODEL_TASKS)
+        return rank, 0 if card.default_for else 1, card.id.lower()
 
-    return sorted(cards, key=order)
+    return sorted(known_cards().values(), key=order)
 
 
 def _languages(codes: Sequence[str]) -> str:
@@ -70,13 +62,12 @@ def _value(value: float) -> str:
     return f"{value:g}"
 
 
-def _scores(card: Mapping[str, Any]) -> str:
+def _scores(card: ModelCard) -> str:
     """``"Tatoeba id-en: BLEU 47.7, chrF2 0.647 ([table](url))"``: metrics grouped per dataset
     and source, in the card's order."""
     groups: dict[tuple[str, str], list[str]] = {}
-    for s in card.get("scores") or []:
-        key = (str(s["dataset"]), str(s["source"]))
-        groups.setdefault(key, []).append(f"{s['metric']} {_value(s['value'])}")
+    for s in card.scores:
+        groups.setdefault((s.dataset, s.source), []).append(f"{s.metric} {_value(s.value)}")
     if not groups:
         return "—"
     return "; ".join(
@@ -89,25 +80,15 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_table(cards: Sequence[Mapping[str, Any]]) -> str:
+def render_table(cards: Sequence[ModelCard]) -> str:
     """The markdown table (no trailing newline)."""
     rows = list(HEADER)
     for card in cards:
-        model = f"[`{card['id']}`](https://huggingface.co/{card['id']})"
-        if card.get("default_for"):
-            model += f" (default: {', '.join(card['default_for'])})"
-        languages = (
-            f"{_languages(card.get('source_languages', ['*']))} → "
-            f"{_languages(card.get('target_languages', ['*']))}"
-        )
-        cells = [
-            model,
-            str(card["family"]),
-            str(card["task"]),
-            languages,
-            str(card.get("license", "unknown")),
-            _scores(card),
-        ]
+        model = f"[`{card.id}`](https://huggingface.co/{card.id})"
+        if card.default_for:
+            model += f" (default: {', '.join(card.default_for)})"
+        languages = f"{_languages(card.source_languages)} → {_languages(card.target_languages)}"
+        cells = [model, card.family, card.task, languages, card.license, _scores(card)]
         rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(rows)
 

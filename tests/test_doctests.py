@@ -12,6 +12,7 @@ import doctest
 import importlib
 import inspect
 import logging
+import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -26,15 +27,22 @@ OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
 def module_names() -> list[str]:
-    """Every module under src/ringkas (found on disk: ringkas.text and ringkas.models have no
-    ``__init__.py``, so ``pkgutil.walk_packages`` would miss them)."""
-    names = []
-    for path in sorted((SRC / "ringkas").rglob("*.py")):
+    """Every module of the ringkas package, as Python finds them (every folder is a package)."""
+    import ringkas
+
+    names = ["ringkas"] + [
+        info.name for info in pkgutil.walk_packages(ringkas.__path__, prefix="ringkas.")
+    ]
+    return sorted(name for name in names if name not in NOT_IMPORTABLE)
+
+
+def modules_on_disk() -> set[str]:
+    """Every ``.py`` file under src/ringkas as a module name."""
+    names = set()
+    for path in (SRC / "ringkas").rglob("*.py"):
         parts = path.relative_to(SRC).with_suffix("").parts
-        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        if name not in NOT_IMPORTABLE:
-            names.append(name)
-    return names
+        names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names - NOT_IMPORTABLE
 
 
 MODULES = module_names()
@@ -52,6 +60,8 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_modules_are_found() -> None:
+    # a folder without __init__.py would be missed here: every module on disk must be found
+    assert set(MODULES) == modules_on_disk()
     assert {
         "ringkas",
         "ringkas.translation",

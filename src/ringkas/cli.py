@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, TextIO
 from ringkas._version import __version__
 from ringkas.engines import BACKENDS
 from ringkas.errors import OutputError, RingkasError
-from ringkas.evaluation import TASKS as EVAL_TASKS
 from ringkas.summarization import LONG_INPUT, STRATEGIES
+from ringkas.tasks import TASKS
 
 if TYPE_CHECKING:
     from ringkas.models.cards import ModelCard
@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_guard_choice(su)
 
     ev = sub.add_parser("eval", help="score a system (or compare several) on a dataset")
-    ev.add_argument("--task", required=True, choices=EVAL_TASKS, help="what to score")
+    ev.add_argument("--task", required=True, choices=TASKS, help="what to score")
     ev.add_argument(
         "--dataset", default="ringkas-news",
         help="ringkas-news, liputan6:DIR, xlsum[:DIR], flores[:DIR], indosum:DIR, tatoeba:FILE, or a file",
@@ -185,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rn = sub.add_parser("run", help="run a task over a whole corpus into resumable Parquet shards")
-    rn.add_argument("--task", required=True, choices=EVAL_TASKS, help="what to run")
+    rn.add_argument("--task", required=True, choices=TASKS, help="what to run")
     rn.add_argument("--input", required=True, help="a JSONL or Parquet file, or a folder of .txt")
     rn.add_argument(
         "--output", dest="out_dir", required=True,

@@ -30,12 +30,12 @@ from typing import Any
 
 from ringkas.errors import ConfigError
 from ringkas.extractive import EXTRACTIVE_SYSTEMS
+from ringkas.tasks import TASKS, check_task
 
 __all__ = ["TASKS", "EvalResult", "compare", "evaluate", "load_eval_data"]
 
 logger = logging.getLogger(__name__)
 
-TASKS = ("summarize", "translate")
 #: The per-example score kept for translations (to find the worst examples), beside the corpus
 #: BLEU and chrF++ that are reported and tested.
 SENTENCE_CHRF = "chrF2++ (sentence)"
@@ -119,8 +119,7 @@ def load_eval_data(
     """
     from ringkas.data import load_dataset
 
-    if task not in TASKS:
-        raise ConfigError(f"task must be one of {TASKS}, got {task!r}.")
+    check_task(task)
     if limit is not None and limit < 1:
         raise ConfigError(f"limit must be a positive integer, got {limit!r}.")
     name, _, data_dir = dataset.partition(":")

@@ -53,3 +53,24 @@ def test_missing_folder_says_how_to_get_the_data(tmp_path: Path) -> None:
         load_liputan6(None)
     with pytest.raises(ConfigError, match="variant"):
         load_liputan6(tmp_path, variant="extreme")
+
+
+def test_gold_summary_sentences_stay_on_their_own_lines() -> None:
+    """ROUGE-Lsum scores sentence by sentence: the release's sentence boundaries must survive."""
+    from ringkas.metrics import rouge_example
+
+    train = load_liputan6(FIXTURES / "liputan6")["train"]
+    summary = train[0]["summary"]
+    assert summary == (
+        "Hujan deras membuat sejumlah ruas jalan di Kota Bogor tergenang .\n"
+        "Arus kendaraan dialihkan ke jalur alternatif ."
+    )
+    # a prediction with the two sentences swapped loses nothing under rougeLsum (each gold line
+    # is matched on its own), while whole-text rougeL finds only the longer sentence in order
+    swapped = (
+        "Arus kendaraan dialihkan ke jalur alternatif . Hujan deras membuat sejumlah ruas "
+        "jalan di Kota Bogor tergenang ."
+    )
+    scores = rouge_example(swapped, summary, types=["rougeL", "rougeLsum"])
+    assert scores["rougeLsum"].f1 == 1.0
+    assert scores["rougeL"].recall == 10 / 16  # the LCS is the 10-word first gold sentence

@@ -9,9 +9,10 @@ it, and pass the folder as ``data_dir``. The layout read is the release's::
 
 Each JSON file holds ``id``, ``url``, ``clean_article`` and ``clean_summary`` (lists of sentences,
 each a list of tokens) and ``extractive_summary`` (indices of the article's sentences). Tokens
-are joined with spaces into sentences and sentences with spaces into one text, as the
-``datasets`` loader for this corpus did, so references stay tokenised as in the published ROUGE
-scores. The text then goes through :func:`~ringkas.text.clean.clean_article`; the tokenised
+are joined with spaces into sentences, as the ``datasets`` loader for this corpus did, so
+references stay tokenised as in the published ROUGE scores. The article's sentences are joined
+with spaces into one text; the summary's with newlines, so that the gold sentence boundaries
+survive for ROUGE-Lsum (:mod:`ringkas.metrics.rouge` splits a multi-line text at its lines). The text then goes through :func:`~ringkas.text.clean.clean_article`; the tokenised
 dateline (``Liputan6 . com , Jakarta :``) is removed first, since the cleaner expects it written
 normally. ``clean=False`` keeps the joined text untouched.
 
@@ -53,13 +54,15 @@ HOW_TO_GET = (
 )
 
 
-def join_tokens(sentences: Sequence[Sequence[str]]) -> str:
-    """Tokens joined with spaces into sentences, sentences joined with spaces.
+def join_tokens(sentences: Sequence[Sequence[str]], *, sep: str = " ") -> str:
+    """Tokens joined with spaces into sentences, sentences joined with ``sep``.
 
     >>> join_tokens([["Harga", "naik", "."], ["Warga", "resah", "."]])
     'Harga naik . Warga resah .'
+    >>> join_tokens([["Harga", "naik", "."], ["Warga", "resah", "."]], sep="\\n")
+    'Harga naik .\\nWarga resah .'
     """
-    return " ".join(" ".join(tokens) for tokens in sentences)
+    return sep.join(" ".join(tokens) for tokens in sentences)
 
 
 def strip_tokenized_dateline(text: str) -> str:
@@ -88,7 +91,7 @@ def _read_article(path: Path, *, clean: bool) -> dict[str, Any]:
     return {
         "id": str(record.get("id", path.stem)),
         "text": text,
-        "summary": join_tokens(summary),
+        "summary": join_tokens(summary, sep="\n"),  # gold sentence boundaries, for ROUGE-Lsum
         "lang": "id",
     }
 

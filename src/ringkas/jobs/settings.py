@@ -13,10 +13,10 @@ from pathlib import Path
 from ringkas.engines import BACKENDS
 from ringkas.errors import ConfigError
 from ringkas.summarization import STRATEGIES
+from ringkas.tasks import TASKS, check_task
 
 __all__ = ["ENGINES", "TASKS", "JobSettings", "check_run_options", "model_key"]
 
-TASKS = ("summarize", "translate")
 ENGINES = ("local", "ray")
 
 
@@ -43,8 +43,7 @@ class JobSettings:
     shard_size: int = 1000
 
     def __post_init__(self) -> None:
-        if self.task not in TASKS:
-            raise ConfigError(f"task must be one of {TASKS}, got {self.task!r}.")
+        check_task(self.task)
         if self.strategy not in STRATEGIES:
             raise ConfigError(f"strategy must be one of {STRATEGIES}, got {self.strategy!r}.")
         if self.backend not in BACKENDS:

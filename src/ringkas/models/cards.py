@@ -33,12 +33,12 @@ from ringkas.errors import (
     UnsupportedLanguageError,
 )
 from ringkas.models.languages import FAMILY_CODES, LANGUAGE_NAMES, normalize
+from ringkas.tasks import MODEL_TASKS
 
 __all__ = [
     "ARCHITECTURES",
     "CAUSAL_FAMILIES",
     "PROMPT_STYLES",
-    "TASKS",
     "ModelCard",
     "PromptSpec",
     "PublishedScore",
@@ -53,7 +53,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-TASKS = ("translation", "summarization", "crosslingual")
 TRANSLATION_FAMILIES = ("marian", "nllb", "m2m100", "mbart50", "madlad")
 SEQ2SEQ_MODEL_TYPES = frozenset(
     [
@@ -349,8 +348,10 @@ def _card_from_mapping(data: Mapping[str, Any], *, origin: str) -> ModelCard:
         raise ConfigError(
             f"Model card {origin} is malformed ({exc!r}); see models/README.md."
         ) from exc
-    if card.task not in TASKS:
-        raise ConfigError(f"Model card {origin}: task {card.task!r} is not one of {TASKS}.")
+    if card.task not in MODEL_TASKS:
+        raise ConfigError(
+            f"Model card {origin}: task {card.task!r} is not one of {MODEL_TASKS}; fix its task."
+        )
     if card.input_budget < 1:
         raise ConfigError(
             f"Model card {origin}: input_budget must be a positive number of tokens, got "
