@@ -75,6 +75,25 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {family: build_tiny_model(family, root / family) for family in FAMILIES}
 
 
+@pytest.fixture(scope="session")
+def causal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Tiny random causal LMs: a base model with a completion prompt (Gemma 3), an instruct one
+    with a chat template (Llama), one with neither, and the instruct one with a 48-token budget
+    (so an article needs map-reduce)."""
+    from ringkas.testing import build_tiny_causal_lm
+
+    root = tmp_path_factory.mktemp("causal")
+    small = build_tiny_causal_lm("llama", root / "llama-chat-small", prompt="chat")
+    toml = (small / "ringkas.toml").read_text(encoding="utf-8")
+    (small / "ringkas.toml").write_text("input_budget = 48\n" + toml, encoding="utf-8")
+    return {
+        "gemma3": build_tiny_causal_lm("gemma3", root / "gemma3", prompt="completion"),
+        "llama-chat": build_tiny_causal_lm("llama", root / "llama-chat", prompt="chat"),
+        "bare": build_tiny_causal_lm("llama", root / "bare", prompt=None),
+        "llama-chat-small": small,
+    }
+
+
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fail the test if anything tries to open a network connection (offline means offline:

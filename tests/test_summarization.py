@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import (
@@ -16,6 +18,7 @@ from conftest import (
 from fidelity_data import first_sentence, gloss
 
 from ringkas import Summarizer, summarize
+from ringkas.errors import ConfigError, UnsupportedLanguageError
 from ringkas.text.segment import split_sentences
 
 SUM, TR = str(FIDELITY_SUMMARIZE), str(FIDELITY_TRANSLATE)
@@ -140,3 +143,85 @@ def test_the_guard_checks_a_summary_against_its_whole_article(
     assert summarizer.summarize(article, lang="id", guard="raise") == "Harga beras naik."
     with pytest.raises(ConfigError, match="guard must be"):
         summarize(article, guard="loud")
+
+
+# --------------------------------------------------------------------------- LLMs (issue 12)
+
+LLM_ARTICLE = " ".join(
+    [
+        "Pemerintah kota membuka pasar baru di pusat kota pada hari Senin.",
+        "Pasar itu menampung tiga ratus pedagang kecil dari berbagai kecamatan.",
+        "Wali kota mengatakan pasar akan buka setiap hari dari pagi sampai sore.",
+        "Para pedagang berharap jumlah pembeli terus bertambah setelah jalan diperbaiki.",
+        "Dinas perdagangan juga menyiapkan pelatihan pembukuan bagi para pedagang.",
+    ]
+)
+
+
+def test_an_instruct_llm_writes_the_english_summary_itself(causal: dict[str, Path]) -> None:
+    summarizer = Summarizer(str(causal["llama-chat"]), backend="transformers", device="cpu")
+    engine: Any = summarizer.engine
+    seen: list[tuple[Any, Any]] = []
+    real = engine.generate
+
+    def generate(texts: Any, plan: Any, options: Any, *, encoded: Any = None) -> Any:
+        seen.append((plan, options))
+        return real(texts, plan, options, encoded=encoded)
+
+    engine.generate = generate
+    try:
+        out = summarizer.summarize(LLM_ARTICLE, lang="en", max_words=20)
+    finally:
+        del engine.generate
+    assert isinstance(out, str)
+    plan, options = seen[0]
+    assert (plan.src, plan.tgt, options.task, options.max_words) == (
+        "id",
+        "en",
+        "summarization",
+        20,
+    )
+    assert summarizer._translator is None  # no translation step: the LLM wrote English
+
+
+def test_an_instruct_llm_map_reduces_a_long_article(causal: dict[str, Path]) -> None:
+    summarizer = Summarizer(str(causal["llama-chat-small"]), backend="transformers", device="cpu")
+    engine: Any = summarizer.engine
+    plans: list[Any] = []
+    engine.generate = lambda texts, plan, options, encoded=None: (
+        plans.append(plan) or ["Short summary." for _ in texts]
+    )
+    try:
+        out = summarizer.summarize(LLM_ARTICLE * 3, lang="en")
+    finally:
+        del engine.generate
+    assert out == "Short summary."
+    assert plans[0].src == "id" and plans[-1].src == "en"  # map on Indonesian, reduce on English
+    assert len(plans) >= 2
+
+
+def test_a_base_llm_cannot_summarise_abstractively(causal: dict[str, Path]) -> None:
+    with pytest.raises(ConfigError, match="its card declares that it cannot write summaries") as e:
+        Summarizer(str(causal["gemma3"]), strategy="abstractive", backend="transformers")
+    assert "strategy='extractive' with translation_model=" in str(e.value)
+
+
+def test_auto_with_a_base_llm_is_extractive_plus_its_translation(
+    causal: dict[str, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    model = str(causal["gemma3"])
+    with caplog.at_level(logging.INFO, logger="ringkas.summarization"):
+        auto = Summarizer(model, backend="transformers", device="cpu")
+    assert auto.strategy == "extractive" and "summarises extractively" in caplog.text
+    explicit = Summarizer(
+        strategy="extractive", translation_model=model, backend="transformers", device="cpu"
+    )
+    assert auto.summarize(LLM_ARTICLE, lang="en") == explicit.summarize(LLM_ARTICLE, lang="en")
+    assert auto.translator.card.architecture == "causal"
+
+
+def test_a_chat_llm_asked_for_an_unlisted_language(causal: dict[str, Path]) -> None:
+    summarizer = Summarizer(str(causal["llama-chat"]), backend="transformers", device="cpu")
+    with pytest.raises(UnsupportedLanguageError, match="which its card does not list") as info:
+        summarizer.summarize(LLM_ARTICLE, lang="fr")
+    assert "Pass lang= one of those" in str(info.value)

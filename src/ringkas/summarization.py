@@ -31,12 +31,17 @@ from tqdm.auto import tqdm
 
 from ringkas.batching import run_requests
 from ringkas.engines import Engine, GenerationOptions, load_engine
-from ringkas.errors import ConfigError, InputError, ModelNotAvailableError
+from ringkas.errors import (
+    ConfigError,
+    InputError,
+    ModelNotAvailableError,
+    UnsupportedLanguageError,
+)
 from ringkas.extractive import lead, textrank
 from ringkas.guard import check_guard, check_summaries
 from ringkas.inputs import check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
-from ringkas.models.languages import normalize
+from ringkas.models.languages import LANGUAGE_NAMES, LanguagePlan, normalize
 from ringkas.text.chunk import pack_by_sentences
 from ringkas.text.clean import clean_article
 from ringkas.text.segment import join_quotes, split_sentences
@@ -109,17 +114,40 @@ class Summarizer:
         if self.strategy == "abstractive":
             try:
                 card = resolve(model, task="summarization")
+                if card.is_causal and not (card.prompt and card.prompt.can_summarize):
+                    self._cannot_summarize(card, strategy)  # raises, or falls back to extractive
+                    return
                 self.engine = load_engine(card, backend=backend, device=device, dtype=dtype)
             except ModelNotAvailableError as exc:
                 raise ModelNotAvailableError(
                     f"{exc} To summarise without a model, use strategy='extractive'."
                 ) from exc
             self.card = self.engine.card
-            if self.card.task == "translation":
+            if self.card.task == "translation" and not self.card.is_causal:
                 raise ConfigError(
                     f"Model {self.card.id!r} is a translation model; pass a summarisation model "
                     f'(or set task = "summarization" in its ringkas.toml).'
                 )
+
+    def _cannot_summarize(self, card: ModelCard, strategy: str) -> None:
+        """A base LLM (its card has no summary prompt): ``"auto"`` summarises extractively and
+        translates with it, ``"abstractive"`` is an error that says what to use."""
+        if strategy == "abstractive":
+            raise ConfigError(
+                f"Model {card.id!r} is a base LLM: its card declares that it cannot write "
+                f"summaries (a base model continues text; asked for a summary it copies or "
+                f"rambles). Use strategy='extractive' with translation_model={card.id!r} for an "
+                f"English summary, or an instruct LLM such as 'sail/Sailor2-8B-Chat' for an "
+                f"abstractive one."
+            )
+        logger.info(
+            "%s cannot write summaries (a base LLM): strategy='auto' summarises extractively "
+            "and translates the picked sentences with it.",
+            card.id,
+        )
+        self.strategy = "extractive"
+        if self._translation_model is None:
+            self._translation_model = str(card.path or card.id)
 
     def __repr__(self) -> str:
         model = self.card.id if self.card else None
@@ -143,6 +171,8 @@ class Summarizer:
             return "id"
         if self.card.task == "crosslingual":
             return self.card.languages("target")[0]
+        if self.card.is_causal:  # an instruct LLM writes the summary in the asked language
+            return "*"
         targets = self.card.target_languages
         return "id" if "*" in targets or "id" in targets else targets[0]
 
@@ -205,11 +235,13 @@ class Summarizer:
         _check_lengths(max_words, min_words)
         if long_input not in LONG_INPUT:
             raise ConfigError(f"long_input must be one of {LONG_INPUT}, got {long_input!r}.")
+        if self.card is not None and self.card.is_causal:
+            self._check_llm_language(self.card, lang)
         articles = [self._prepare(t, i, clean) for i, t in enumerate(texts)]
         show = show_progress_default(show_progress)
         if self.strategy == "abstractive":
             self._abstractive(
-                articles, max_words, min_words, long_input, batch_size, num_beams, show
+                articles, lang, max_words, min_words, long_input, batch_size, num_beams, show
             )
         else:
             pick = lead if self.strategy == "lead" else textrank
@@ -217,7 +249,7 @@ class Summarizer:
                 article.summary = " ".join(pick(article.sentences, 3, max_words=max_words))
         summaries = [a.summary or "" for a in articles]
         source = self.summary_language() if self.strategy == "abstractive" else "id"
-        if lang != source:
+        if lang != source and source != "*":
             summaries = self._translate(summaries, source, lang, batch_size, show, guard)
         check_summaries([a.text for a in articles], summaries, lang, guard)
         return summaries[0] if single else summaries
@@ -233,6 +265,16 @@ class Summarizer:
                 f"cleaning). Check the input, or pass clean=False to summarise it as is."
             )
         return _Article(sentences, " ".join(sentences))
+
+    @staticmethod
+    def _check_llm_language(card: ModelCard, lang: str) -> None:
+        if lang not in card.languages("target"):
+            raise UnsupportedLanguageError(
+                f"Model {card.id!r} was asked to summarise in "
+                f"{LANGUAGE_NAMES.get(lang, lang)} ({lang!r}), which its card does not list: it "
+                f"writes {', '.join(card.languages('target'))}. Pass lang= one of those, or use "
+                f"a model whose card lists {lang!r} (see `ringkas models`)."
+            )
 
     def _translate(
         self,
@@ -251,6 +293,7 @@ class Summarizer:
     def _abstractive(
         self,
         articles: list[_Article],
+        lang: str,
         max_words: int | None,
         min_words: int | None,
         long_input: str,
@@ -270,6 +313,8 @@ class Summarizer:
             no_repeat_ngram_size=card.generation.get("no_repeat_ngram_size"),
             length_penalty=card.generation.get("length_penalty"),
             repetition_penalty=card.generation.get("repetition_penalty"),
+            task="summarization",
+            max_words=max_words,
         )
         budget = card.input_budget
 
@@ -286,9 +331,12 @@ class Summarizer:
                     for i, s in pending.items()
                 }
                 flat = [c for i in pending for c in chunks[i]]
+                # an LLM is told the languages: Indonesian articles, then (reduce rounds) its
+                # own summaries in ``lang``
+                plan = LanguagePlan("id" if round_ == 0 else lang, lang) if card.is_causal else None
                 outputs = iter(
                     run_requests(
-                        engine, flat, None, options, batch_size=batch_size, desc="generating"
+                        engine, flat, plan, options, batch_size=batch_size, desc="generating"
                     )
                 )
                 next_pending: dict[int, list[str]] = {}

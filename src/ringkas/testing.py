@@ -68,6 +68,7 @@ __all__ = [
     "TINY",
     "Shape",
     "build_tiny_causal_lm",
+    "build_tiny_gguf",
     "build_tiny_model",
     "sentencepiece_pieces",
     "train_sentencepiece",
@@ -781,3 +782,98 @@ def _causal(tmp: Path, spm: Trainer, max_len: int, *, gemma: bool, chat: bool) -
         config=config,
         kind="causal",
     )
+
+
+def build_tiny_gguf(
+    path: str | Path,
+    *,
+    architecture: str = "llama",
+    chat_template: str | None = None,
+    seed: int = 0,
+) -> Path:
+    """Write a tiny random GGUF file (float32 tensors, a sentencepiece vocabulary) to ``path``.
+
+    ``architecture="llama"`` gives a file transformers can load (and ringkas dequantize) in a few
+    seconds; any other architecture (e.g. ``"bert"``) gets metadata and one tensor only, enough
+    for ringkas to read the file and refuse it. ``chat_template`` is stored as
+    ``tokenizer.chat_template`` (an instruct model's GGUF has one).
+
+    >>> import tempfile
+    >>> from ringkas.models.gguf import read_metadata
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     read_metadata(build_tiny_gguf(Path(tmp) / "tiny.gguf"))["general.architecture"]
+    'llama'
+    """
+    import gguf
+    import numpy as np
+    import sentencepiece as spm
+
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    writer = gguf.GGUFWriter(str(out), architecture)
+    writer.add_name(f"tiny {architecture}")
+    rng = np.random.default_rng(seed)
+
+    def tensor(*shape: int) -> Any:
+        return (rng.standard_normal(shape) * TINY.d_model**-0.5).astype(np.float32)
+
+    if architecture != "llama":
+        writer.add_tensor("token_embd.weight", tensor(8, TINY.d_model))
+        _write_gguf(writer)
+        return out
+    proto = _sentencepiece(None, TINY.spm_vocab)("unigram", user_defined_symbols=["\n", ":"])
+    sp = spm.SentencePieceProcessor(model_proto=proto)
+    size = sp.get_piece_size()
+    head = TINY.d_model // TINY.heads
+    writer.add_context_length(1024)
+    writer.add_embedding_length(TINY.d_model)
+    writer.add_block_count(1)
+    writer.add_feed_forward_length(TINY.ffn)
+    writer.add_head_count(TINY.heads)
+    writer.add_head_count_kv(1)
+    writer.add_layer_norm_rms_eps(1e-6)
+    writer.add_rope_dimension_count(head)
+    writer.add_vocab_size(size)
+    writer.add_file_type(0)
+    writer.add_tokenizer_model("llama")
+    writer.add_token_list([sp.id_to_piece(i).encode() for i in range(size)])
+    writer.add_token_scores([sp.get_score(i) for i in range(size)])
+    writer.add_token_types([_token_type(sp, i) for i in range(size)])
+    writer.add_unk_token_id(sp.unk_id())
+    writer.add_bos_token_id(sp.bos_id())
+    writer.add_eos_token_id(sp.eos_id())
+    writer.add_pad_token_id(sp.eos_id())
+    if chat_template is not None:
+        writer.add_chat_template(chat_template)
+    ones = np.ones(TINY.d_model, np.float32)
+    writer.add_tensor("token_embd.weight", tensor(size, TINY.d_model))
+    writer.add_tensor("output_norm.weight", ones)
+    writer.add_tensor("output.weight", tensor(size, TINY.d_model))
+    blocks = {
+        "attn_norm": ones, "attn_q": tensor(TINY.d_model, TINY.d_model), "attn_k": tensor(head, TINY.d_model),
+        "attn_v": tensor(head, TINY.d_model), "attn_output": tensor(TINY.d_model, TINY.d_model),
+        "ffn_norm": ones, "ffn_gate": tensor(TINY.ffn, TINY.d_model), "ffn_up": tensor(TINY.ffn, TINY.d_model),
+        "ffn_down": tensor(TINY.d_model, TINY.ffn),
+    }  # fmt: skip
+    for name, value in blocks.items():
+        writer.add_tensor(f"blk.0.{name}.weight", value)
+    _write_gguf(writer)
+    return out
+
+
+def _token_type(sp: Any, i: int) -> int:
+    """GGUF token types: 1 normal, 2 unknown, 3 control, 4 user-defined, 6 byte."""
+    if sp.is_unknown(i):
+        return 2
+    if sp.is_control(i):
+        return 3
+    if sp.is_byte(i):
+        return 6
+    return 4 if sp.id_to_piece(i) in ("\n", ":") else 1
+
+
+def _write_gguf(writer: Any) -> None:
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()

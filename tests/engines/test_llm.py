@@ -15,19 +15,9 @@ from ringkas.engines.base import GenerationOptions
 from ringkas.engines.llm import RETRY_DECODING
 from ringkas.errors import PromptError
 from ringkas.models.cards import default_shots, resolve
-from ringkas.testing import ID_SENTENCES, build_tiny_causal_lm
+from ringkas.testing import ID_SENTENCES
 
 BACKENDS = ["transformers", "ctranslate2"]
-
-
-@pytest.fixture(scope="session")
-def causal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("causal")
-    return {
-        "gemma3": build_tiny_causal_lm("gemma3", root / "gemma3", prompt="completion"),
-        "llama-chat": build_tiny_causal_lm("llama", root / "llama-chat", prompt="chat"),
-        "bare": build_tiny_causal_lm("llama", root / "bare", prompt=None),
-    }
 
 
 def _backend(backend: str) -> None:
