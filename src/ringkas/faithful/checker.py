@@ -24,7 +24,7 @@ from collections import defaultdict
 from ringkas.errors import ConfigError, UnsupportedLanguageError
 from ringkas.faithful.facts import Fact, Key, compatible, extract
 from ringkas.faithful.glossary import Glossary, GlossaryLike, load_glossary
-from ringkas.faithful.names import invented_names, missing_names
+from ringkas.faithful.names import changed_names, invented_names
 from ringkas.faithful.protect import kept_spans
 from ringkas.faithful.report import Issue, Report, Span
 from ringkas.faithful.surface import length_problem, repetition, untranslated
@@ -256,10 +256,22 @@ def _names(
     issues: list[Issue],
 ) -> None:
     if mode == "translation":
-        for span in missing_names(source, output, src=src, skip=skip):
-            issues.append(
-                Issue("name", span, None, f"The name {span.text!r} is not in the output.")
-            )
+        for span, near in changed_names(source, output, src=src, skip=skip):
+            if near is None:
+                issues.append(
+                    Issue("name", span, None, f"The name {span.text!r} is not in the output.")
+                )
+            else:
+                at = output.find(near)
+                issues.append(
+                    Issue(
+                        "name",
+                        span,
+                        near,
+                        f"The name {span.text!r} became {near!r}.",
+                        Span(near, at, at + len(near)),
+                    )
+                )
     else:
         for span in invented_names(source, output, src=src, tgt=tgt):
             issues.append(

@@ -56,6 +56,8 @@ def compatible(a: Key, b: Key) -> bool:
     False
     >>> compatible(("date", (4, 3, 2024), None), ("date", (4, 3, None), None))
     False
+    >>> compatible(("time", 1290, "WIB"), ("time", 1290, None))
+    False
     """
     if a[0] != b[0]:
         return False
@@ -70,6 +72,8 @@ def compatible(a: Key, b: Key) -> bool:
             return False
     elif a[1] != b[1]:
         return False
+    if a[0] == "time" and a[2] is not None:  # a time zone said must be kept ("21.30 WIB")
+        return b[2] == a[2]
     return a[2] is None or b[2] is None or a[2] == b[2]
 
 

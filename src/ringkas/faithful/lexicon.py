@@ -153,7 +153,7 @@ ID_TRANSLATED_WORDS = frozenset(
     provinsi kabupaten kota kecamatan kelurahan desa dusun kampung wilayah daerah kawasan
     distrik regional nasional negeri negara republik istimewa khusus ibu
     utara selatan timur barat tengah tenggara barat daya laut darat raya besar kecil baru lama
-    jalan jl gang sungai kali danau waduk gunung bukit pulau kepulauan selat teluk pantai tanjung
+    jalan jl gang sungai kali danau waduk gunung bukit pulau kepulauan selat teluk pantai
     pelabuhan bandara bandar terminal stasiun jembatan benteng lapangan taman alun pasar induk
     rumah sakit umum rsud rsup puskesmas sekolah dasar menengah atas kejuruan sd smp sma smk
     universitas institut politeknik akademi sekolah tinggi fakultas departemen jurusan program
@@ -184,10 +184,10 @@ ID_TRANSLATED_WORDS = frozenset(
     piala liga parade hari ulang jaminan nasional penerbangan angkutan pengumpan perkeretaapian
     kereta api cepat tol bus feri kapal
     dan atau serta untuk dengan dari di ke pada bagi oleh the of
-    haji hajjah hj ustaz kiai
+    hj ustaz kiai
     kaltim kalbar kalsel kalteng kaltara sulsel sulut sulteng sultra sulbar sumut sumbar
     sumsel jabar jateng jatim kepri babel ntb ntt diy dki
-    asal putra putri
+    asal
     panitia utama komisaris voli ulama udara turnamen teknologi tangkis tahanan sesar sastra
     sains restoran rakyat publik prestasi pondok pesantren perwakilan pengurus penggerak
     pencemar pelaporan otoritas orkes narkotika milik komputer komoditi kepemudaan jasa
@@ -227,7 +227,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "maluku": ("maluku", "moluccas"), "papua": ("papua",), "latin": ("latin",),
     "lebaran": ("eid", "lebaran", "idul fitri", "idulfitri"), "idul": ("eid",),
     "natal": ("christmas",), "imlek": ("lunar new year", "chinese new year", "imlek"),
-    "nyepi": ("nyepi",), "ramadan": ("ramadan",), "ramadhan": ("ramadan",),
+    "nyepi": ("nyepi",), "haji": ("haji", "hajj"), "tanjung": ("tanjung", "cape"), "ramadan": ("ramadan",), "ramadhan": ("ramadan",),
     "umkm": ("msme", "sme", "small business", "small and medium"),
     "ktp": ("id card", "identity card", "ktp"), "sim": ("driving licen", "driver's licen"),
     "gor": ("sports hall", "sports centre", "sports center", "stadium", "gor", "arena"),
@@ -302,6 +302,6 @@ EN_NAME_WORDS = frozenset(
     those there here in on monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december
     internet things ai app apps covid eid christmas ramadan muslim muslims islamic christian
-    hindu buddhist regulation
+    hindu buddhist regulation ulema international analysis
     """.split()
 )

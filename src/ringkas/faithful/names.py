@@ -15,12 +15,13 @@ number word. It is found in the output as itself, as the start of a word (``Keny
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ringkas.faithful import lexicon as lx
 from ringkas.faithful.report import Span
 
-__all__ = ["invented_names", "missing_names", "required_names"]
+__all__ = ["changed_names", "invented_names", "missing_names", "required_names"]
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*[\"“”'‘’(]?\s*|[\"“(]\s*|\n\s*)$")
@@ -84,20 +85,65 @@ def required_names(
 
 
 class _Words:
-    """An output's words, their prefixes and its lower-cased text, for quick look-ups."""
+    """An output's words, how many words start with each prefix, and its lower-cased text."""
 
     def __init__(self, output: str) -> None:
         self.lower = output.lower()
         words = [w.lower() for w in _OUTPUT_WORD.findall(output)]
         self.words = set(words)
-        self.prefixes = {w[:n] for w in words for n in range(2, min(len(w), 24) + 1)}
+        self.prefixes: Counter[str] = Counter(
+            w[:n] for w in words for n in range(2, min(len(w), 24) + 1)
+        )
+        self.capitalised = {w for w in _OUTPUT_WORD.findall(output) if w[0].isupper()}
 
-    def has(self, token: str) -> bool:
+    def count(self, token: str) -> int:
+        """How many times the output has ``token`` (as a word or a word's start, each part of
+        a hyphenated name, or one of its usual English renderings)."""
         low = token.lower()
         parts = [p for p in re.split(r"[-'’]", low) if p]
-        if all(p in self.prefixes for p in parts):
-            return True
-        return any(_phrase_in(self.lower, alt) for alt in lx.EQUIVALENTS.get(low, ()))
+        found = min(self.prefixes[p] for p in parts) if parts else 0
+        for alt in lx.EQUIVALENTS.get(low, ()):
+            found += len(re.findall(rf"(?<![a-z]){re.escape(alt)}", self.lower))
+        return found
+
+    def has(self, token: str) -> bool:
+        return self.count(token) > 0
+
+    def near(self, token: str, most: int = 2) -> str | None:
+        """A capitalised output word ``most`` letters or fewer away from ``token`` ("Mulyono"
+        for "Mulyana"): the name, misspelt. English cognates ("Analysis" for "Analisis",
+        "International" for "Internasional") do not count."""
+        for word in self.capitalised:
+            if (
+                word[0] == token[0]
+                and abs(len(word) - len(token)) <= 1
+                and word.lower() not in lx.EN_NAME_WORDS
+                and _cognate(word) != _cognate(token)
+                and _distance(word.lower(), token.lower()) <= most
+            ):
+                return word
+        return None
+
+
+_COGNATE = (("ph", "f"), ("y", "i"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"))
+
+
+def _cognate(word: str) -> str:
+    """A spelling key under which an Indonesian loanword and its English source agree."""
+    key = word.lower()
+    for a, b in _COGNATE:
+        key = key.replace(a, b)
+    return key
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short words only)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _phrase_in(text: str, phrase: str) -> bool:
@@ -113,8 +159,43 @@ def missing_names(
     ...                                "A Kenyan runner won in East Java.")]
     []
     """
+    return [span for span, _ in changed_names(source, output, src=src, skip=skip)]
+
+
+def changed_names(
+    source: str, output: str, *, src: str = "id", skip: Sequence[tuple[int, int]] = ()
+) -> list[tuple[Span, str | None]]:
+    """Each source name the output lacks (said fewer times than in the source, or not at
+    all), with the misspelt form the output has instead, if any. Words that are usually
+    translated ("Selatan", "Tenggara") count only when the output has a misspelt copy.
+
+    >>> changed_names("Warga Nusa Tenggara Timur, Asep Mulyana, datang.",
+    ...               "A resident of East Nusa Tenggaro, Asep Mulyono, came.")  # doctest: +NORMALIZE_WHITESPACE
+    [(Span(text='Tenggara', start=11, end=19), 'Tenggaro'),
+     (Span(text='Mulyana', start=32, end=39), 'Mulyono')]
+    """
     words = _Words(output)
-    return [s for s in required_names(source, lang=src, skip=skip) if not words.has(s.text)]
+    seen: Counter[str] = Counter()
+    found: list[tuple[Span, str | None]] = []
+    source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}
+    required = {(s.start, s.end) for s in required_names(source, lang=src, skip=skip)}
+    for m in _TOKEN.finditer(source):
+        token = m[0]
+        if not token[0].isupper() or len(token) < 2:
+            continue
+        if any(a < m.end() and m.start() < b for a, b in skip):
+            continue
+        span = Span(token, m.start(), m.end())
+        if (m.start(), m.end()) in required:
+            seen[token.lower()] += 1
+            if words.count(token) < seen[token.lower()]:
+                near = words.near(token)
+                found.append((span, near if near and near.lower() not in source_words else None))
+        elif len(token) >= 4 and not _initial(source, m.start()) and not words.has(token):
+            near = words.near(token, most=1)  # a translated word is missed only when misspelt
+            if near and near.lower() not in source_words:
+                found.append((span, near))
+    return found
 
 
 def invented_names(source: str, output: str, *, src: str = "id", tgt: str = "en") -> list[Span]:
