@@ -85,7 +85,11 @@ class Summarizer:
     ``model``: a summarisation checkpoint id or directory (``None``: the default card's).
     ``translation_model``: what translates summaries into ``lang`` when the model writes another
     language (loaded only when needed). ``strategy``: ``"auto"``/``"abstractive"``,
-    ``"extractive"`` (TextRank) or ``"lead"`` (first sentences).
+    ``"extractive"`` (TextRank) or ``"lead"`` (first sentences). An instruct LLM card writes the
+    summary in ``lang`` itself; with a base LLM's card (it cannot summarise) ``"auto"`` means
+    extractive selection plus that LLM's translation, and ``"abstractive"`` is a ConfigError.
+    Safe to share between threads: two threads that need the translator at once may both build
+    one, on the same cached engine, and either is kept.
 
     >>> s = Summarizer("tests/fixtures/fidelity-summarize",
     ...                translation_model="tests/fixtures/fidelity-translate", device="cpu")

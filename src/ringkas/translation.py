@@ -49,7 +49,11 @@ class Translator:
     ``"ctranslate2"``; ``device`` ``None`` picks CUDA, then MPS, then CPU; ``dtype`` ``None`` picks
     fp32 on CPU and fp16/bf16 on GPU. ``model`` may also be an engine already loaded (any
     :class:`~ringkas.engines.Engine`, e.g. one that wraps another); it is used as it is, and
-    ``backend``, ``device`` and ``dtype`` are ignored.
+    ``backend``, ``device`` and ``dtype`` are ignored. A decoder-only LLM (a causal checkpoint,
+    a ``.gguf`` file) works too: its card carries the prompt (:mod:`ringkas.engines.llm`).
+
+    Safe to share between threads: it holds the engine (which keeps no per-call state) and the
+    card, and every call keeps its own state.
 
     >>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
     >>> t.translate("Menteri datang ke pasar.")
