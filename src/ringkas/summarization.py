@@ -167,7 +167,12 @@ class Summarizer:
 
     @property
     def translator(self) -> Translator:
-        """The translation model for summaries in another language (loaded on first use)."""
+        """The translation model for summaries in another language (loaded on first use).
+
+        >>> s = Summarizer(strategy="lead", translation_model="tests/fixtures/fidelity-translate")
+        >>> s.translator.translate("Harga beras naik.")
+        'Price rice rise.'
+        """
         if self._translator is None:
             self._translator = Translator(
                 self._translation_model,
@@ -178,7 +183,11 @@ class Summarizer:
         return self._translator
 
     def summary_language(self) -> str:
-        """The language the summariser itself writes (before any translation)."""
+        """The language the summariser itself writes (before any translation).
+
+        >>> Summarizer(strategy="lead").summary_language()
+        'id'
+        """
         if self.card is None:
             return "id"
         if self.card.task == "crosslingual":

@@ -96,12 +96,20 @@ class Translator:
 
     @property
     def backend(self) -> str:
-        """The backend actually running the model (``"transformers"`` or ``"ctranslate2"``)."""
+        """The backend actually running the model (``"transformers"`` or ``"ctranslate2"``).
+
+        >>> Translator("tests/fixtures/fidelity-translate", backend="transformers").backend
+        'transformers'
+        """
         return self.engine.backend
 
     @property
     def device(self) -> str:
-        """The device the model runs on."""
+        """The device the model runs on.
+
+        >>> Translator("tests/fixtures/fidelity-translate", device="cpu").device
+        'cpu'
+        """
         return self.engine.device
 
     def __repr__(self) -> str:
@@ -255,7 +263,12 @@ class Translator:
         return load_glossary(loaded, src=src, tgt=tgt)
 
     def language_plan(self, src: str, tgt: str) -> LanguagePlan:
-        """Check that the model can do ``src`` -> ``tgt`` and return the family's codes for it."""
+        """Check that the model can do ``src`` -> ``tgt`` and return the family's codes for it.
+
+        >>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
+        >>> t.language_plan("ind", "eng").src, t.language_plan("id", "en").tgt
+        ('id', 'en')
+        """
         src_iso, tgt_iso = self.card.check_pair(src, tgt)
         return plan(
             self.card.family, src_iso, tgt_iso, marian_target_token=self.card.marian_target_token
