@@ -6,8 +6,8 @@ import os
 import random
 import socket
 import sys
-import threading
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -182,7 +182,6 @@ def go_online(monkeypatch: pytest.MonkeyPatch, endpoint: str) -> None:
     """Undo the test session's HF_HUB_OFFLINE (for huggingface_hub and datasets), with the hub
     at ``endpoint`` and a 0.5 s wait for each answer."""
     import datasets
-
     from huggingface_hub import constants
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
