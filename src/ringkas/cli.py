@@ -299,7 +299,7 @@ def _models(_: argparse.Namespace, out: TextIO) -> None:
     rows = [("MODEL", "FAMILY", "TASK", "LANGUAGES", "LICENSE")]
     notes = [""]
     for card in known_cards().values():
-        rows.append((card.id, card.family, card.task, _languages(card), card.license))
+        rows.append((card.id, card.family, ", ".join(card.tasks), _languages(card), card.license))
         notes.append(f"  (default for {', '.join(card.default_for)})" if card.default_for else "")
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row, note in zip(rows, notes, strict=True):
