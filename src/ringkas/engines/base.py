@@ -365,6 +365,11 @@ class EngineBase:
     >>> engine = Words(ModelCard(id="words", family="t5", task="translation"))
     >>> engine.generate(["a b", "c", "d e"], None, GenerationOptions())
     ['a b (16)', 'c (16)', 'd e (16)']
+    >>> encoded = engine.encode(["a b", "c"], None)
+    >>> [e.ids for e in encoded], engine.count_tokens(["a b", "c"], None)
+    ([(0, 1), (0,)], [2, 1])
+    >>> engine.caps(encoded, GenerationOptions(max_new_tokens=8))
+    [8, 8]
     """
 
     backend: str
