@@ -68,12 +68,14 @@ def test_results_are_the_glosses_and_bad_rows_are_errors(
     out, summary = reference
     rows = all_rows(out)
     assert [r[0] for r in rows] == sorted(expected)  # every row once, in input order
-    for row, ident, result, error in rows:
+    for row, ident, result, error, issues in rows:
         kind, value = expected[row]
         if kind == "ok":
             assert (ident, result, error) == (f"doc-{row}", value, None)
+            assert isinstance(json.loads(issues), list)  # the faithfulness check of the result
         else:
             assert result is None and value in error and f"line {row}" in error
+            assert issues is None
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert [e["row"] for e in errors] == [4, 9, 17, 23, 31, 38, 45]
     assert [e["id"] for e in errors] == ["4", "m", "n", "e", "31", "38", "45"]
