@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, overload
 
 from ringkas.batching import run_requests
 from ringkas.engines import Encoded, Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError, GlossaryError, UnsupportedLanguageError
+from ringkas.extractive import EXTRACTIVE_SYSTEMS
 from ringkas.faithful import Glossary, GlossaryLike, load_glossary, restore
 from ringkas.guard import Guard, SentenceReport, Translation, check_guard
-from ringkas.inputs import check_texts, show_progress_default
+from ringkas.inputs import check_options, check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LanguagePlan, normalize, plan
 from ringkas.text.chunk import Split, split_to_budget
@@ -48,7 +49,11 @@ class Translator:
     ``"ctranslate2"``; ``device`` ``None`` picks CUDA, then MPS, then CPU; ``dtype`` ``None`` picks
     fp32 on CPU and fp16/bf16 on GPU. ``model`` may also be an engine already loaded (any
     :class:`~ringkas.engines.Engine`, e.g. one that wraps another); it is used as it is, and
-    ``backend``, ``device`` and ``dtype`` are ignored.
+    ``backend``, ``device`` and ``dtype`` are ignored. A decoder-only LLM (a causal checkpoint,
+    a ``.gguf`` file) works too: its card carries the prompt (:mod:`ringkas.engines.llm`).
+
+    Safe to share between threads: it holds the engine (which keeps no per-call state) and the
+    card, and every call keeps its own state.
 
     >>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
     >>> t.translate("Menteri datang ke pasar.")
@@ -63,12 +68,26 @@ class Translator:
         device: str | None = None,
         dtype: str | None = None,
     ) -> None:
+        check_options(device=device)
+        if isinstance(model, str) and model in EXTRACTIVE_SYSTEMS:
+            raise ConfigError(
+                f"{model!r} is a model-free summariser (strategy={EXTRACTIVE_SYSTEMS[model]!r}), "
+                f"not a translation model. Pass a translation model id or directory (see "
+                f"`ringkas models`), or no model for the default."
+            )
         if isinstance(model, Engine):
             self.engine: Engine = model
         else:
             card = model if isinstance(model, ModelCard) else resolve(model, task="translation")
             self.engine = load_engine(card, backend=backend, device=device, dtype=dtype)
         self.card = self.engine.card
+        if self.card.task != "translation" and self.card.task_inferred:
+            logger.info(
+                "%s: no card declares its task (%s was only inferred from its family %r); "
+                "using it for translation, as asked.",
+                self.card.id, self.card.task, self.card.family,
+            )  # fmt: skip
+            self.card = replace(self.card, task="translation")
         if self.card.task != "translation":
             raise ConfigError(
                 f"Model {self.card.id!r} is a {self.card.task} model, not a translation model. "
@@ -77,12 +96,20 @@ class Translator:
 
     @property
     def backend(self) -> str:
-        """The backend actually running the model (``"transformers"`` or ``"ctranslate2"``)."""
+        """The backend actually running the model (``"transformers"`` or ``"ctranslate2"``).
+
+        >>> Translator("tests/fixtures/fidelity-translate", backend="transformers").backend
+        'transformers'
+        """
         return self.engine.backend
 
     @property
     def device(self) -> str:
-        """The device the model runs on."""
+        """The device the model runs on.
+
+        >>> Translator("tests/fixtures/fidelity-translate", device="cpu").device
+        'cpu'
+        """
         return self.engine.device
 
     def __repr__(self) -> str:
@@ -192,6 +219,12 @@ class Translator:
         'Minister come to QRIS.'
         """
         texts, single = check_texts(text, caller="translate")
+        check_options(
+            batch_size=batch_size,
+            num_beams=num_beams,
+            max_batch_tokens=max_batch_tokens,
+            max_new_tokens=max_new_tokens,
+        )
         lang = self.language_plan(src, tgt)
         guarded = Guard(
             check_guard(guard),
@@ -230,7 +263,12 @@ class Translator:
         return load_glossary(loaded, src=src, tgt=tgt)
 
     def language_plan(self, src: str, tgt: str) -> LanguagePlan:
-        """Check that the model can do ``src`` -> ``tgt`` and return the family's codes for it."""
+        """Check that the model can do ``src`` -> ``tgt`` and return the family's codes for it.
+
+        >>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
+        >>> t.language_plan("ind", "eng").src, t.language_plan("id", "en").tgt
+        ('id', 'en')
+        """
         src_iso, tgt_iso = self.card.check_pair(src, tgt)
         return plan(
             self.card.family, src_iso, tgt_iso, marian_target_token=self.card.marian_target_token
@@ -465,6 +503,13 @@ def translate(
     """
     texts, single = check_texts(text, caller="translate")
     normalize(src), normalize(tgt)  # an unknown code fails even for empty input
+    check_options(
+        device=device,
+        batch_size=batch_size,
+        num_beams=num_beams,
+        max_batch_tokens=max_batch_tokens,
+        max_new_tokens=max_new_tokens,
+    )
     check_guard(guard)
     if glossary is not None:
         load_glossary(glossary, src=src, tgt=tgt)  # a bad glossary fails even for empty input
