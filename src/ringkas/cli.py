@@ -11,9 +11,11 @@ User errors (bad input, unknown language, missing model) print one line and exit
 unexpected exits 1 (``-v`` shows the traceback).
 
 >>> main(["models"])  # doctest: +ELLIPSIS
-MODEL                                         FAMILY   TASK           LANGUAGES                     LICENSE
+MODEL                                         FAMILY   TASK                        LANGUAGES                     LICENSE
 ...
-Helsinki-NLP/opus-mt-id-en                    marian   translation    id -> en                      Apache-2.0  (default for translation)
+Qwen/Qwen2.5-7B-Instruct                      qwen2    translation, summarization  id,en,zh +12 -> en,id,zh +12  Apache-2.0
+...
+Helsinki-NLP/opus-mt-id-en                    marian   translation                 id -> en                      Apache-2.0  (default for translation)
 ...
 0
 """
