@@ -330,7 +330,7 @@ class Guard:
                 report.attempts += 1
                 if report.first is None:
                     report.first = report.report
-                if len(candidate.issues) < len(report.report.issues):
+                if _weight(candidate) < _weight(report.report):
                     report.report, outputs[i] = candidate, candidate.output
                 if not report.report.ok:
                     still.append(i)
@@ -409,6 +409,15 @@ def check_summaries(
             flagged[0].issues[0].message,
         )
     return reports
+
+
+#: How bad an issue is when choosing the best of several flagged translations: an output that
+#: is not a translation at all is worse than one with a wrong detail.
+_WEIGHTS = {"untranslated": 10, "length": 5, "repetition": 5}
+
+
+def _weight(report: Report) -> int:
+    return sum(_WEIGHTS.get(i.kind, 1) for i in report.issues)
 
 
 def _with(options: GenerationOptions, **changes: Any) -> GenerationOptions:
