@@ -112,3 +112,48 @@ def test_one_translator_from_four_threads_gives_the_one_thread_results() -> None
         results = list(pool.map(run, jobs))
     for job_results, want in zip(results, expected, strict=True):
         assert all(r == want for r in job_results)
+
+
+@pytest.mark.parametrize("kind", ["marian", "gemma3"])
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+@pytest.mark.parametrize("num_beams", [1, 2])
+def test_one_call_per_batch_cut_to_each_cap_equals_each_row_alone(
+    tiny_models: dict[str, Path],
+    causal: dict[str, Path],
+    backend: str,
+    kind: str,
+    num_beams: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Random models run to their caps, and these sentences have three different caps. Greedy
+    # decoding runs them in one backend call (to the longest cap) and cuts each row at its own;
+    # beam search runs one call per cap. Either way every row is what it is when run alone.
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    from ringkas.engines.base import EngineBase
+
+    path = tiny_models["marian"] if kind == "marian" else causal["gemma3"]
+    engine = Translator(str(path), backend=backend, device="cpu").engine
+    assert isinstance(engine, EngineBase)
+    plan = Translator(engine).language_plan("id", "en")
+    words = " ".join(ID_SENTENCES).split()
+    options = GenerationOptions(num_beams=num_beams)
+
+    def cap(n: int) -> int:
+        return engine.caps(engine.encode([" ".join(words[:n])], plan), options)[0]
+
+    # the shortest texts with caps 16, 32 and 48 (the tiny models have 64 positions)
+    texts = [" ".join(words[: min(n for n in range(1, 40) if cap(n) >= c)]) for c in (16, 32, 48)]
+    caps = engine.caps(engine.encode(texts, plan), options)
+    assert caps == [16, 32, 48]
+    alone = [engine.generate([t], plan, options)[0] for t in texts]
+    calls: list[list[int]] = []
+    real = engine._generate_group
+
+    def spy(texts, encoded, plan, options, caps):  # type: ignore[no-untyped-def]
+        calls.append(list(caps))
+        return real(texts, encoded, plan, options, caps)
+
+    monkeypatch.setattr(engine, "_generate_group", spy)
+    assert engine.generate(texts, plan, options) == alone
+    assert calls == ([caps] if num_beams == 1 else [[c] for c in caps])

@@ -50,7 +50,9 @@ __all__ = [
     "GenerationOptions",
     "auto_max_new_tokens",
     "check_device",
+    "cut_to_caps",
     "decoding_kwargs",
+    "generation_groups",
     "group_by_cap",
     "load_tokenizer",
     "model_inputs",
@@ -141,6 +143,32 @@ def group_by_cap(caps: Sequence[int]) -> list[tuple[int, list[int]]]:
     for i, cap in enumerate(caps):
         groups.setdefault(cap, []).append(i)
     return list(groups.items())
+
+
+def generation_groups(caps: Sequence[int], num_beams: int) -> list[list[int]]:
+    """The row indices to generate together, each group in one backend call.
+
+    Greedy decoding (``num_beams == 1``) runs the whole batch in one call to its longest cap
+    and each row is then cut at its own cap (:func:`cut_to_caps`): a greedy row's first ``n``
+    tokens do not depend on how long decoding goes on, so this equals generating every row
+    with its own cap, in one call instead of one per distinct cap. Beam search, whose finished
+    hypotheses do depend on the limit, runs one call per cap (:func:`group_by_cap`).
+
+    >>> generation_groups([32, 48, 32], 1), generation_groups([32, 48, 32], 4)
+    ([[0, 1, 2]], [[0, 2], [1]])
+    """
+    if num_beams == 1:
+        return [list(range(len(caps)))] if caps else []
+    return [indices for _, indices in group_by_cap(caps)]
+
+
+def cut_to_caps(rows: Sequence[Sequence[int]], caps: Sequence[int]) -> list[list[int]]:
+    """Each row of generated ids cut to its own cap (see :func:`generation_groups`).
+
+    >>> cut_to_caps([[5, 6, 7, 8], [5, 6]], [3, 3])
+    [[5, 6, 7], [5, 6]]
+    """
+    return [list(row[:cap]) for row, cap in zip(rows, caps, strict=True)]
 
 
 def decoding_kwargs(options: GenerationOptions, names: Mapping[str, str]) -> dict[str, Any]:
@@ -352,7 +380,7 @@ class Engine(Protocol):
 
 class EngineBase:
     """What the seq2seq and causal engines share: the card, the tokenizer behind a lock, explicit
-    encoding, and generation in groups of rows that share a length cap.
+    encoding, and per-row length caps (:func:`generation_groups`).
 
     A subclass sets ``backend``, ``device``, ``dtype``, ``tokenizer``, ``ceiling`` (the largest
     output length) and implements :meth:`_generate_group`.
@@ -360,8 +388,8 @@ class EngineBase:
     >>> class Words(EngineBase):
     ...     backend, device, dtype, ceiling = "words", "cpu", "float32", 512
     ...     def _encode_texts(self, texts, plan): return [tuple(range(len(t.split()))) for t in texts]
-    ...     def _generate_group(self, texts, encoded, plan, options, cap):
-    ...         return [f"{t} ({cap})" for t in texts]
+    ...     def _generate_group(self, texts, encoded, plan, options, caps):
+    ...         return [f"{t} ({cap})" for t, cap in zip(texts, caps)]
     >>> engine = Words(ModelCard(id="words", family="t5", task="translation"))
     >>> engine.generate(["a b", "c", "d e"], None, GenerationOptions())
     ['a b (16)', 'c (16)', 'd e (16)']
@@ -428,10 +456,15 @@ class EngineBase:
                 f"generate: got {len(texts)} texts but {len(rows)} encodings; pass the list that "
                 f"encode() returned for exactly these texts."
             )
+        caps = self.caps(rows, options)
         outputs: list[str] = [""] * len(texts)
-        for cap, indices in group_by_cap(self.caps(rows, options)):
+        for indices in generation_groups(caps, options.num_beams):
             results = self._generate_group(
-                [texts[i] for i in indices], [rows[i] for i in indices], plan, options, cap
+                [texts[i] for i in indices],
+                [rows[i] for i in indices],
+                plan,
+                options,
+                [caps[i] for i in indices],
             )
             for i, out in zip(indices, results, strict=True):
                 outputs[i] = out
@@ -443,6 +476,8 @@ class EngineBase:
         encoded: list[Encoded],
         plan: LanguagePlan | None,
         options: GenerationOptions,
-        cap: int,
+        caps: list[int],
     ) -> list[str]:  # pragma: no cover - every engine implements it
+        """One backend call: decode up to ``max(caps)`` tokens, then cut row ``i`` at
+        ``caps[i]`` (:func:`cut_to_caps`)."""
         raise NotImplementedError

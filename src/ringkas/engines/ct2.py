@@ -365,13 +365,13 @@ class CT2Engine(EngineBase):
         encoded: list[Encoded],
         plan: LanguagePlan | None,
         options: GenerationOptions,
-        cap: int,
+        caps: list[int],
     ) -> list[str]:
         with self.tokenizer_lock:
             source = [list(self.tokenizer.convert_ids_to_tokens(list(e.ids))) for e in encoded]
         kwargs: dict[str, Any] = {
             "beam_size": options.num_beams,
-            "max_decoding_length": cap,
+            "max_decoding_length": max(caps),
             "max_input_length": 0,
             "max_batch_size": 0,
             **decoding_kwargs(options, CT2_DECODING),
@@ -391,8 +391,8 @@ class CT2Engine(EngineBase):
             raise
         outputs = []
         with self.tokenizer_lock:
-            for result in results:
-                tokens = result.hypotheses[0]
+            for result, cap in zip(results, caps, strict=True):
+                tokens = result.hypotheses[0][:cap]  # the target prefix counts in the length
                 if prefix is not None and tokens[:1] == prefix:
                     tokens = tokens[1:]
                 ids = self.tokenizer.convert_tokens_to_ids(tokens)

@@ -18,6 +18,7 @@ from ringkas.engines.base import (
     Encoded,
     EngineBase,
     GenerationOptions,
+    cut_to_caps,
     decoding_kwargs,
     load_tokenizer,
     quiet_loading,
@@ -128,7 +129,7 @@ class HFEngine(EngineBase):
         encoded: list[Encoded],
         plan: LanguagePlan | None,
         options: GenerationOptions,
-        cap: int,
+        caps: list[int],
     ) -> list[str]:
         import torch
 
@@ -139,7 +140,7 @@ class HFEngine(EngineBase):
         kwargs: dict[str, Any] = {
             "num_beams": options.num_beams,
             "do_sample": False,
-            "max_new_tokens": cap,
+            "max_new_tokens": max(caps),
             **decoding_kwargs(options, HF_DECODING),
         }
         with self.tokenizer_lock:
@@ -148,6 +149,12 @@ class HFEngine(EngineBase):
             kwargs["forced_bos_token_id"] = forced
         with torch.inference_mode():
             output = self.model.generate(**batch, **kwargs)
+        # Each output row starts with the decoder start token, and max_new_tokens counts what
+        # follows; with forced_eos_token_id (Marian's and BART's configs) a row that reaches its
+        # cap ends in a forced EOS, so it keeps one token less of its own.
+        forced_eos = getattr(self.model.generation_config, "forced_eos_token_id", None)
+        keep = [cap if forced_eos is not None else 1 + cap for cap in caps]
+        rows = cut_to_caps(output.tolist(), keep)
         with self.tokenizer_lock:
-            decoded = self.tokenizer.batch_decode(output, skip_special_tokens=True)
+            decoded = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
         return [text.strip() for text in decoded]

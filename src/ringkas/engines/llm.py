@@ -32,7 +32,9 @@ from ringkas.engines.base import (
     Encoded,
     EngineBase,
     GenerationOptions,
+    cut_to_caps,
     decoding_kwargs,
+    generation_groups,
     load_tokenizer,
     quiet_loading,
     resolve_device,
@@ -163,19 +165,23 @@ class _CausalEngine(EngineBase):
         encoded: list[Encoded],
         plan: LanguagePlan | None,
         options: GenerationOptions,
-        cap: int,
+        caps: list[int],
     ) -> list[str]:
         parts = self.parts(plan, options)
-        outputs = [clean_output(raw, parts) for raw in self._run(encoded, parts, options, cap)]
+        outputs = [clean_output(raw, parts) for raw in self._run(encoded, parts, options, caps)]
         kinds = [self._problems(t, o, parts, plan) for t, o in zip(texts, outputs, strict=True)]
         bad = [i for i, k in enumerate(kinds) if k]
         if not bad:
             return outputs
         retry = replace(options, **RETRY_DECODING)
-        again = self._run([encoded[i] for i in bad], parts, retry, cap)
+        again: dict[int, str] = {}
+        for group in generation_groups([caps[i] for i in bad], retry.num_beams):
+            rows = [bad[j] for j in group]
+            runs = self._run([encoded[i] for i in rows], parts, retry, [caps[i] for i in rows])
+            again.update(zip(rows, runs, strict=True))
         still: list[str] = []
-        for i, raw in zip(bad, again, strict=True):
-            output = clean_output(raw, parts)
+        for i in bad:
+            output = clean_output(again[i], parts)
             now = self._problems(texts[i], output, parts, plan)
             if len(now) <= len(kinds[i]):
                 outputs[i], kinds[i] = output, now
@@ -208,7 +214,11 @@ class _CausalEngine(EngineBase):
         )
 
     def _run(
-        self, encoded: list[Encoded], parts: PromptParts, options: GenerationOptions, cap: int
+        self,
+        encoded: list[Encoded],
+        parts: PromptParts,
+        options: GenerationOptions,
+        caps: list[int],
     ) -> list[str]:  # pragma: no cover - each backend implements it
         raise NotImplementedError
 
@@ -273,7 +283,11 @@ class LLMEngine(_CausalEngine):
         )  # fmt: skip
 
     def _run(
-        self, encoded: list[Encoded], parts: PromptParts, options: GenerationOptions, cap: int
+        self,
+        encoded: list[Encoded],
+        parts: PromptParts,
+        options: GenerationOptions,
+        caps: list[int],
     ) -> list[str]:
         import torch
 
@@ -285,7 +299,7 @@ class LLMEngine(_CausalEngine):
         kwargs: dict[str, Any] = {
             "num_beams": options.num_beams,
             "do_sample": False,
-            "max_new_tokens": cap,
+            "max_new_tokens": max(caps),
             "eos_token_id": self.stop_ids(parts),
             "pad_token_id": self.pad_id,
             **decoding_kwargs(options, HF_DECODING),
@@ -294,7 +308,7 @@ class LLMEngine(_CausalEngine):
             output = self.model.generate(
                 input_ids=ids.to(self.device), attention_mask=mask.to(self.device), **kwargs
             )
-        return self._decode(output[:, width:].tolist())
+        return self._decode(cut_to_caps(output[:, width:].tolist(), caps))
 
 
 class CT2LLMEngine(_CausalEngine):
@@ -351,7 +365,11 @@ class CT2LLMEngine(_CausalEngine):
         )  # fmt: skip
 
     def _run(
-        self, encoded: list[Encoded], parts: PromptParts, options: GenerationOptions, cap: int
+        self,
+        encoded: list[Encoded],
+        parts: PromptParts,
+        options: GenerationOptions,
+        caps: list[int],
     ) -> list[str]:
         prefix, suffix = self.prompt_ids(parts)
         with self.tokenizer_lock:
@@ -361,7 +379,7 @@ class CT2LLMEngine(_CausalEngine):
             ]
         kwargs: dict[str, Any] = {
             "beam_size": options.num_beams,
-            "max_length": cap,
+            "max_length": max(caps),
             "end_token": self.stop_ids(parts),
             "include_prompt_in_result": False,
             "static_prompt": static,
@@ -378,4 +396,4 @@ class CT2LLMEngine(_CausalEngine):
                     f"backend='transformers', or install a ctranslate2 build for this CUDA."
                 ) from exc
             raise
-        return self._decode([r.sequences_ids[0] for r in results])
+        return self._decode(cut_to_caps([r.sequences_ids[0] for r in results], caps))
