@@ -29,9 +29,12 @@ from pathlib import Path
 from typing import TextIO
 
 from ringkas._version import __version__
+from ringkas.data.build import FORMATS
 from ringkas.engines import BACKENDS
 from ringkas.errors import RingkasError
-from ringkas.summarization import STRATEGIES
+from ringkas.guard import GUARDS
+from ringkas.jobs.settings import ENGINES
+from ringkas.summarization import LONG_INPUT, STRATEGIES
 from ringkas.tasks import TASKS
 
 __all__ = ["build_parser", "main"]
@@ -64,7 +67,7 @@ def _add_guard_choice(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--guard",
         default="warn",
-        choices=("none", "warn", "retry", "raise"),
+        choices=("none", *GUARDS),
         help="check numbers, dates and names against the source: warn (default), retry "
         "flagged sentences, raise (exit 2), or none",
     )
@@ -114,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     su.add_argument("--max-words", type=int)
     su.add_argument("--min-words", type=int)
     su.add_argument("--no-clean", action="store_true", help="do not remove boilerplate first")
-    su.add_argument("--long-input", default="chunk", choices=("chunk", "truncate"))
+    su.add_argument("--long-input", default="chunk", choices=LONG_INPUT)
     _add_guard_choice(su)
 
     ev = sub.add_parser("eval", help="score a system (or compare several) on a dataset")
@@ -144,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     bd = sub.add_parser("build-dataset", help="clean, deduplicate and split raw articles")
     bd.add_argument("source", help="a folder of .txt/.html articles, or a JSONL file")
     bd.add_argument("--out", required=True, help="where to save the dataset")
-    bd.add_argument("--format", default="disk", choices=("disk", "parquet"))
+    bd.add_argument("--format", default="disk", choices=FORMATS)
     bd.add_argument("--min-words", type=int, default=50)
     bd.add_argument("--max-words", type=int, default=2000)
 
@@ -162,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     rn.add_argument("--translation-model", help="model that translates summaries")
     rn.add_argument("--strategy", default="auto", choices=STRATEGIES)
     rn.add_argument("--resume", action="store_true", help="continue the job in --output")
-    rn.add_argument("--engine", default="local", choices=("local", "ray"))
+    rn.add_argument("--engine", default="local", choices=ENGINES)
     rn.add_argument("--num-workers", type=int, help="Ray workers (model copies)")
     rn.add_argument("--shard-size", type=int, default=1000, help="input rows per output shard")
     rn.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
