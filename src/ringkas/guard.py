@@ -303,7 +303,7 @@ class Guard:
                 report.attempts += 1
                 if report.first is None:
                     report.first = report.report
-                if len(candidate.issues) < len(report.report.issues):
+                if _rank(candidate) < _rank(report.report):
                     report.report, outputs[i] = candidate, candidate.output
                 if not report.report.ok:
                     still.append(i)
@@ -382,6 +382,25 @@ def check_summaries(
             flagged[0].issues[0].message,
         )
     return reports
+
+
+#: Issues that say the output as a whole is not a translation of its source (still in the
+#: source language, far too short, a loop), as against a single fact that went wrong.
+_NOT_A_TRANSLATION = frozenset({"untranslated", "length", "repetition"})
+
+
+def _rank(report: Report) -> tuple[bool, int]:
+    """How bad an output is, for choosing between retries (lower is better): any output that is
+    not a translation is worse than every one that is, then fewer issues are better. A copy of
+    the Indonesian source has few fact issues (its numbers are all there) and must never replace
+    an English sentence with one wrong number.
+
+    >>> en = check("Harga naik 30 persen, Senin.", "Prices rose 13 percent on Sunday.")
+    >>> copy = check("Harga naik 30 persen, Senin.", "Harga naik 30 persen, Senin.")
+    >>> _rank(en) < _rank(copy)
+    True
+    """
+    return any(i.kind in _NOT_A_TRANSLATION for i in report.issues), len(report.issues)
 
 
 def _with(options: GenerationOptions, **changes: Any) -> GenerationOptions:
