@@ -183,15 +183,23 @@ class RawCT2:
     model state after it); otherwise every prompt is ``prefix + suffix`` in full.
     """
 
-    def __init__(self, model_dir: Path, *, threads: int, device: str = "cpu") -> None:
+    def __init__(
+        self,
+        model_dir: Path,
+        *,
+        threads: int,
+        device: str = "cpu",
+        tokenizer: Path | None = None,
+        compute_type: str | None = None,
+    ) -> None:
         import ctranslate2
         from tokenizers import Tokenizer  # not transformers: it would import torch
 
-        compute = "int8" if device == "cpu" else "int8_float16"
+        compute = compute_type or ("int8" if device == "cpu" else "int8_float16")
         self.generator = ctranslate2.Generator(
             str(model_dir), device=device, compute_type=compute, intra_threads=threads
         )
-        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer = Tokenizer.from_file(str(tokenizer or model_dir / "tokenizer.json"))
         vocab = self.tokenizer.get_vocab()
         self.end_ids = line_end_ids(vocab)
         self.bos = "<bos>"
@@ -295,3 +303,66 @@ class HFLoop:
 def write_json(path: Path, data: Any) -> None:
     """``data`` as indented JSON, with a final newline."""
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def translate_in_context(
+    system: RawCT2,
+    articles: Sequence[Sequence[str]],
+    *,
+    shots: Sequence[tuple[str, str]],
+    batch_size: int = 16,
+    max_new_tokens: int = 160,
+) -> Generated:
+    """Each sentence with the previous one of its article (source and the model's own
+    translation) as one more shot: sentence k of every article in one pass, k = 0, 1, ..."""
+    start = time.perf_counter()
+    prefix = few_shot_prefix(shots)
+    outputs: list[list[str]] = [[] for _ in articles]
+    new = 0
+    for k in range(max((len(a) for a in articles), default=0)):
+        rows = [i for i, a in enumerate(articles) if k < len(a)]
+        suffixes = []
+        for i in rows:
+            context = few_shot_prefix([(articles[i][k - 1], outputs[i][k - 1])]) if k else ""
+            suffixes.append(context + sentence_suffix(articles[i][k]))
+        done = system.run(
+            prefix, suffixes, batch_size=batch_size, shared_prefix=True,
+            max_new_tokens=max_new_tokens,
+        )  # fmt: skip
+        new += done.new_tokens
+        for i, text in zip(rows, done.texts, strict=True):
+            outputs[i].append(text)
+    flat = [t for article in outputs for t in article]
+    return Generated(flat, new, time.perf_counter() - start)
+
+
+# Shots written for the prompt experiments of quality.py (not from any article or the
+# ringkas-news set): each teaches a conversion the references make (thousands and decimal
+# separators, times with a colon, weekdays, quoted speech, an acronym in English).
+NUMBER_SHOTS: tuple[tuple[str, str], ...] = (
+    (
+        "Pemkot Surabaya menyiapkan anggaran Rp 3,2 miliar untuk memperbaiki 1.450 meter saluran "
+        "air, kata Kepala Dinas PU, Rina Hapsari, Selasa (12/3/2024).",
+        "The Surabaya city government has prepared a budget of Rp 3.2 billion to repair 1,450 "
+        "meters of drainage channels, said the head of the Public Works Agency, Rina Hapsari, "
+        "on Tuesday (12/3/2024).",
+    ),
+    (
+        "Gempa bermagnitudo 5,1 mengguncang Kabupaten Garut pukul 14.25 WIB dan dirasakan hingga "
+        "Bandung.",
+        "A magnitude 5.1 earthquake shook Garut Regency at 14:25 WIB and was felt as far as "
+        "Bandung.",
+    ),
+    (
+        '"Kami minta warga tetap tenang dan tidak mudah percaya kabar bohong," ujar Kapolres '
+        "Bantul, AKBP Dedi Kurnia.",
+        '"We ask residents to stay calm and not to believe hoaxes easily," said the Bantul '
+        "Police Chief, AKBP Dedi Kurnia.",
+    ),
+    (
+        "Sebanyak 2.300 pelaku UMKM mengikuti pelatihan pemasaran digital yang digelar "
+        "Kementerian Koperasi pada Kamis lalu.",
+        "A total of 2,300 MSME owners took part in digital marketing training held by the "
+        "Ministry of Cooperatives last Thursday.",
+    ),
+)

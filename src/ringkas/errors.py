@@ -23,6 +23,7 @@ __all__ = [
     "ModelLoadError",
     "ModelNotAvailableError",
     "NotSeq2SeqModelError",
+    "OutputError",
     "PromptError",
     "RingkasError",
     "TokenizerMissingError",
@@ -178,6 +179,15 @@ class DatasetNotAvailableError(RingkasError, OSError):
     Traceback (most recent call last):
     ...
     ringkas.errors.DatasetNotAvailableError: liputan6 needs data_dir. Liputan6 is not redistributed: ...
+    """
+
+
+class OutputError(RingkasError, OSError):
+    """A result cannot be written: the output path is a directory, the disk is full, or the
+    folder is read-only. The message names the file and the reason.
+
+    >>> issubclass(OutputError, OSError)
+    True
     """
 
 

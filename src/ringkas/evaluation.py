@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from ringkas.errors import ConfigError
+from ringkas.extractive import EXTRACTIVE_SYSTEMS
 from ringkas.tasks import TASKS, check_task
 
 __all__ = ["TASKS", "EvalResult", "compare", "evaluate", "load_eval_data"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTIVE_SYSTEMS = {"lead-3": "lead", "textrank": "extractive"}
 #: The per-example score kept for translations (to find the worst examples), beside the corpus
 #: BLEU and chrF++ that are reported and tested.
 SENTENCE_CHRF = "chrF2++ (sentence)"

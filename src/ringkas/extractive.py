@@ -19,7 +19,11 @@ from collections.abc import Sequence
 
 from ringkas.errors import ConfigError
 
-__all__ = ["STOP_WORDS", "lead", "rank_sentences", "textrank"]
+__all__ = ["EXTRACTIVE_SYSTEMS", "STOP_WORDS", "lead", "rank_sentences", "textrank"]
+
+#: The model-free systems that stand where a model name goes (``ringkas eval --model lead-3``),
+#: and the summarisation strategy each one means.
+EXTRACTIVE_SYSTEMS = {"lead-3": "lead", "textrank": "extractive"}
 
 #: Common Indonesian function words, ignored when comparing sentences.
 STOP_WORDS = frozenset(

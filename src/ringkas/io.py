@@ -12,6 +12,7 @@ what to do; nothing is skipped silently.
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterable, Mapping
@@ -35,8 +36,9 @@ __all__ = [
 def read_text(path: str | Path) -> str:
     """The whole of a UTF-8 text file (``"-"`` reads standard input).
 
-    A leading byte-order mark is dropped. Raises :class:`InputError` when the file is missing or
-    is not UTF-8.
+    A leading UTF-8 byte-order mark is dropped. Raises :class:`InputError` when the file is
+    missing, when standard input is closed, and when the bytes are not UTF-8 text (UTF-16, with
+    or without a byte-order mark, is named as such, with the command that converts it).
 
     >>> read_text("examples/artikel-umkm.txt").startswith("Liputan6.com")
     True
@@ -46,7 +48,7 @@ def read_text(path: str | Path) -> str:
     ringkas.errors.InputError: no-such-file.txt does not exist or is a directory. Check the path.
     """
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        data = _read_stdin()
         where = "standard input"
     else:
         file = Path(path)
@@ -57,16 +59,78 @@ def read_text(path: str | Path) -> str:
     return decode_utf8(data, where=where)
 
 
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        if stream is None:
+            raise ValueError("no standard input")
+        data = stream.read()
+    except (OSError, ValueError) as exc:  # closed (`0<&-`) or unreadable
+        raise InputError(
+            "standard input is closed or cannot be read. Pipe text in "
+            "(`cat article.txt | ringkas translate -`) or pass a file name."
+        ) from exc
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    """``"UTF-16LE"``/``"UTF-16BE"`` when NUL bytes sit on one side of most byte pairs (the
+    shape of UTF-16 text that is mostly ASCII), else ``None``."""
+    sample = data[:65536]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    if odd >= 0.3 * pairs and odd > 4 * even:
+        return "UTF-16LE"
+    if even >= 0.3 * pairs and even > 4 * odd:
+        return "UTF-16BE"
+    return None
+
+
 def decode_utf8(data: bytes, *, where: str) -> str:
     """``data`` as UTF-8 text without a leading byte-order mark; ``where`` names it in errors.
 
+    Bytes that start with a UTF-16 byte-order mark, and NUL-heavy bytes, are an
+    :class:`InputError` that says what they are: UTF-16 with or without a byte-order mark (with
+    the ``iconv`` command that converts it), or binary data. (UTF-16 is refused, not guessed:
+    bytes that merely start like a byte-order mark would decode to CJK-looking garbage.)
+
     >>> decode_utf8("\ufeffHalo.".encode(), where="a.txt")
     'Halo.'
+    >>> decode_utf8("Harga naik.".encode("utf-16"), where="a.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: a.txt starts with a UTF-16LE byte-order mark, so it is UTF-16 text (or not text at all), not UTF-8. Convert it first: `iconv -f UTF-16 -t UTF-8 in.txt > out.txt`.
+    >>> decode_utf8("Harga naik.".encode("utf-16-le"), where="a.txt")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.InputError: a.txt looks like UTF-16LE text without a byte-order mark (every other byte is NUL), not UTF-8. Convert it first: `iconv -f UTF-16LE -t UTF-8 in.txt > out.txt`.
     >>> decode_utf8("Kafé".encode("latin-1"), where="a.txt")
     Traceback (most recent call last):
     ...
     ringkas.errors.InputError: a.txt is not UTF-8 text (byte 3 is b'\xe9'). Convert it first, e.g. `iconv -f latin1 -t utf-8 in.txt > out.txt`.
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        bom = "UTF-16LE" if data.startswith(codecs.BOM_UTF16_LE) else "UTF-16BE"
+        raise InputError(
+            f"{where} starts with a {bom} byte-order mark, so it is UTF-16 text (or not "
+            f"text at all), not UTF-8. Convert it first: `iconv -f UTF-16 -t UTF-8 in.txt > "
+            f"out.txt`."
+        )
+    if data.count(0) * 10 > len(data):  # NUL-heavy: not text ringkas can read as UTF-8
+        encoding = _utf16_guess(data)
+        if encoding is not None:
+            raise InputError(
+                f"{where} looks like {encoding} text without a byte-order mark (every other "
+                f"byte is NUL), not UTF-8. Convert it first: "
+                f"`iconv -f {encoding} -t UTF-8 in.txt > out.txt`."
+            )
+        raise InputError(
+            f"{where} is binary data ({data.count(0)} of its {len(data)} bytes are NUL), not "
+            f"text. Pass a UTF-8 text file (extract the text from PDFs or documents first)."
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

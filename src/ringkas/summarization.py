@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import overload
 
 from tqdm.auto import tqdm
@@ -39,7 +39,7 @@ from ringkas.errors import (
 )
 from ringkas.extractive import lead, textrank
 from ringkas.guard import check_guard, check_summaries
-from ringkas.inputs import check_texts, show_progress_default
+from ringkas.inputs import check_options, check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LANGUAGE_NAMES, LanguagePlan, normalize
 from ringkas.text.chunk import pack_by_sentences
@@ -105,6 +105,7 @@ class Summarizer:
     ) -> None:
         if strategy not in STRATEGIES:
             raise ConfigError(f"strategy must be one of {STRATEGIES}, got {strategy!r}.")
+        check_options(device=device)
         self.strategy = "abstractive" if strategy == "auto" else strategy
         self._translation_model = translation_model
         self._backend, self._device, self._dtype = backend, device, dtype
@@ -123,6 +124,13 @@ class Summarizer:
                     f"{exc} To summarise without a model, use strategy='extractive'."
                 ) from exc
             self.card = self.engine.card
+            if self.card.task == "translation" and self.card.task_inferred:
+                logger.info(
+                    "%s: no card declares its task (translation was only inferred from its "
+                    "family %r); using it for summarization, as asked.",
+                    self.card.id, self.card.family,
+                )  # fmt: skip
+                self.card = replace(self.card, task="summarization")
             if self.card.task == "translation" and not self.card.is_causal:
                 raise ConfigError(
                     f"Model {self.card.id!r} is a translation model; pass a summarisation model "
@@ -233,6 +241,7 @@ class Summarizer:
         check_guard(guard)
         lang = normalize(lang)
         _check_lengths(max_words, min_words)
+        check_options(batch_size=batch_size, num_beams=num_beams)
         if long_input not in LONG_INPUT:
             raise ConfigError(f"long_input must be one of {LONG_INPUT}, got {long_input!r}.")
         if self.card is not None and self.card.is_causal:
@@ -285,7 +294,14 @@ class Summarizer:
         show: bool,
         guard: str | None,
     ) -> list[str]:
-        result = self.translator.translate(
+        try:
+            translator = self.translator
+        except ModelNotAvailableError as exc:
+            raise ModelNotAvailableError(
+                f"{exc} It would translate the {src} summary into {tgt}; lang='{src}' needs no "
+                f"translation model."
+            ) from exc
+        result = translator.translate(
             summaries, src=src, tgt=tgt, batch_size=batch_size, show_progress=show, guard=guard
         )
         return list(result)
@@ -440,6 +456,7 @@ def summarize(
     texts, single = check_texts(text, caller="summarize")
     normalize(lang)
     _check_lengths(max_words, min_words)
+    check_options(device=device, batch_size=batch_size, num_beams=num_beams)
     check_guard(guard)
     summarizer = Summarizer(
         model,

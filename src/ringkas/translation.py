@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, overload
 
 from ringkas.batching import run_requests
 from ringkas.engines import Encoded, Engine, GenerationOptions, load_engine
 from ringkas.errors import ConfigError, GlossaryError, UnsupportedLanguageError
+from ringkas.extractive import EXTRACTIVE_SYSTEMS
 from ringkas.faithful import Glossary, GlossaryLike, load_glossary, restore
 from ringkas.guard import Guard, SentenceReport, Translation, check_guard
-from ringkas.inputs import check_texts, show_progress_default
+from ringkas.inputs import check_options, check_texts, show_progress_default
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LanguagePlan, normalize, plan
 from ringkas.text.chunk import Split, split_to_budget
@@ -63,12 +64,26 @@ class Translator:
         device: str | None = None,
         dtype: str | None = None,
     ) -> None:
+        check_options(device=device)
+        if isinstance(model, str) and model in EXTRACTIVE_SYSTEMS:
+            raise ConfigError(
+                f"{model!r} is a model-free summariser (strategy={EXTRACTIVE_SYSTEMS[model]!r}), "
+                f"not a translation model. Pass a translation model id or directory (see "
+                f"`ringkas models`), or no model for the default."
+            )
         if isinstance(model, Engine):
             self.engine: Engine = model
         else:
             card = model if isinstance(model, ModelCard) else resolve(model, task="translation")
             self.engine = load_engine(card, backend=backend, device=device, dtype=dtype)
         self.card = self.engine.card
+        if self.card.task != "translation" and self.card.task_inferred:
+            logger.info(
+                "%s: no card declares its task (%s was only inferred from its family %r); "
+                "using it for translation, as asked.",
+                self.card.id, self.card.task, self.card.family,
+            )  # fmt: skip
+            self.card = replace(self.card, task="translation")
         if self.card.task != "translation":
             raise ConfigError(
                 f"Model {self.card.id!r} is a {self.card.task} model, not a translation model. "
@@ -192,6 +207,12 @@ class Translator:
         'Minister come to QRIS.'
         """
         texts, single = check_texts(text, caller="translate")
+        check_options(
+            batch_size=batch_size,
+            num_beams=num_beams,
+            max_batch_tokens=max_batch_tokens,
+            max_new_tokens=max_new_tokens,
+        )
         lang = self.language_plan(src, tgt)
         guarded = Guard(
             check_guard(guard),
@@ -465,6 +486,13 @@ def translate(
     """
     texts, single = check_texts(text, caller="translate")
     normalize(src), normalize(tgt)  # an unknown code fails even for empty input
+    check_options(
+        device=device,
+        batch_size=batch_size,
+        num_beams=num_beams,
+        max_batch_tokens=max_batch_tokens,
+        max_new_tokens=max_new_tokens,
+    )
     check_guard(guard)
     if glossary is not None:
         load_glossary(glossary, src=src, tgt=tgt)  # a bad glossary fails even for empty input

@@ -40,7 +40,7 @@ def test_quick_runs_a_translation_row() -> None:
 
 
 def _quick(tmp_path: Path) -> tuple[int, dict[str, dict[str, object]]]:
-    code = quality.main(["--quick", "--limit", "2", "--out", str(tmp_path)])
+    code = quality.main(["--quick", "--no-real", "--limit", "2", "--out", str(tmp_path)])
     (report,) = tmp_path.glob("quality-*.json")
     return code, {r["name"]: r for r in json.loads(report.read_text(encoding="utf-8"))}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -89,10 +90,20 @@ def test_models_are_cached_and_reused(tiny_models: dict[str, Path]) -> None:
     assert "backend='transformers'" in repr(a) and a.device == "cpu"
 
 
-def test_summarization_model_is_refused_for_translation(tiny_models: dict[str, Path]) -> None:
-    with pytest.raises(ConfigError, match="not a translation model") as info:
-        Translator(str(tiny_models["mt5"]), backend="transformers", device="cpu")
-    assert "Summarizer" in str(info.value)
+def test_summarization_model_is_refused_for_translation(
+    tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    """Only a declared task refuses (an mT5 folder without ringkas.toml translates, see
+    tests/test_translation.py::test_a_plain_t5_checkpoint_translates_when_asked)."""
+    declared = tmp_path / "mt5"
+    shutil.copytree(tiny_models["mt5"], declared)
+    (declared / "ringkas.toml").write_text('task = "summarization"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        Translator(str(declared), backend="transformers", device="cpu")
+    assert str(info.value) == (
+        f"Model {str(declared)!r} is a summarization model, not a translation model. Use "
+        f'Summarizer for it, or add task = "translation" to its ringkas.toml.'
+    )
 
 
 def test_corrupt_weights(tiny_models: dict[str, Path], tmp_path: Path) -> None:

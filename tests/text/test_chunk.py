@@ -76,9 +76,9 @@ def test_pack_batches_sorts_and_respects_padded_budget() -> None:
 
 
 def test_pack_batches_rejects_bad_limits() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^pack_batches: max_batch_tokens must be >= 1, got 0$"):
         pack_batches([1], max_batch_tokens=0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^pack_batches: batch_size must be >= 1, got 0$"):
         pack_batches([1], max_batch_tokens=5, batch_size=0)
 
 

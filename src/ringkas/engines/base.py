@@ -29,7 +29,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -52,6 +53,7 @@ __all__ = [
     "group_by_cap",
     "load_tokenizer",
     "model_inputs",
+    "quiet_loading",
     "resolve_device",
     "resolve_dtype",
 ]
@@ -233,6 +235,30 @@ def resolve_dtype(dtype: str | None, device: str, family: str) -> str:
             return "bfloat16"
         return "float32"
     return "float16"
+
+
+@contextmanager
+def quiet_loading() -> Iterator[None]:
+    """transformers' "Loading weights" progress bar off while a model loads, then as it was:
+    ringkas shows its own progress, and that bar only lands in CLI stderr and notebook cells.
+
+    >>> from transformers.utils import logging as hf_logging
+    >>> before = hf_logging.is_progress_bar_enabled()
+    >>> with quiet_loading():
+    ...     hf_logging.is_progress_bar_enabled()
+    False
+    >>> hf_logging.is_progress_bar_enabled() == before
+    True
+    """
+    from transformers.utils import logging as hf_logging
+
+    was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_on:
+            hf_logging.enable_progress_bar()
 
 
 def load_tokenizer(path: Path | str | None) -> Any:

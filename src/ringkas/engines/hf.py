@@ -20,6 +20,7 @@ from ringkas.engines.base import (
     GenerationOptions,
     decoding_kwargs,
     load_tokenizer,
+    quiet_loading,
     resolve_device,
     resolve_dtype,
 )
@@ -69,7 +70,10 @@ class HFEngine(EngineBase):
             raise ModelLoadError(f"No local checkpoint for {self.card.id!r}.")
         self.tokenizer = load_tokenizer(path)
         try:
-            model = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=getattr(torch, self.dtype))
+            with quiet_loading():
+                model = AutoModelForSeq2SeqLM.from_pretrained(
+                    path, dtype=getattr(torch, self.dtype)
+                )
         except ValueError as exc:
             if "Unrecognized configuration class" in str(exc):
                 raise NotSeq2SeqModelError(

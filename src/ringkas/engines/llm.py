@@ -34,6 +34,7 @@ from ringkas.engines.base import (
     GenerationOptions,
     decoding_kwargs,
     load_tokenizer,
+    quiet_loading,
     resolve_device,
     resolve_dtype,
 )
@@ -248,9 +249,10 @@ class LLMEngine(_CausalEngine):
         self.tokenizer = load_tokenizer(path)
         self._setup_prompt()
         try:
-            model: Any = AutoModelForCausalLM.from_pretrained(
-                path, dtype=getattr(torch, self.dtype)
-            )
+            with quiet_loading():
+                model: Any = AutoModelForCausalLM.from_pretrained(
+                    path, dtype=getattr(torch, self.dtype)
+                )
         except Exception as exc:
             raise ModelLoadError(
                 f"Could not load the causal LM in {path} ({type(exc).__name__}: {exc}). "

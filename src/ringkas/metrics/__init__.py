@@ -9,23 +9,12 @@ One module per metric family, in sacrebleu's manner: :mod:`~ringkas.metrics.base
 >>> round(result["rouge1"].score, 1), result["rouge1"].signature["stem"]
 (75.0, 'none')
 
-**Reporting numbers comparable to published ones.** ROUGE here tokenizes as rouge-score does for
-non-English text once its English-only tokenizer is set aside (lower-case, runs of letters and
-digits) and never stems by default.
-
-- *Liputan6* (Koto et al., 2020) reports ROUGE-1/2/L F1 computed with the ROUGE-1.5.5 toolkit
-  defaults, on the canonical and the "xtreme" test splits (report which: xtreme's articles are
-  those whose summaries are the least extractive, and its scores are several points lower). Their
-  ROUGE-L is the summary-level one: compare with ``rougeLsum``, with gold and predicted sentences
-  on separate lines (``ringkas.data`` keeps the gold sentence boundaries as newlines). ROUGE-1.5.5
-  also stems with the English Porter stemmer by default, which ringkas will not do (it mangles
-  Indonesian): say so beside the numbers, and expect ROUGE-1.5.5's to differ slightly.
-- *XL-Sum* (Hasan et al., 2021) scores with its multilingual rouge-score fork, with no stemming for
-  Indonesian and its own tokenization: ringkas's ``stemmer=None`` ROUGE-1/2/L matches that
-  setting; report ``rougeL`` (whole-text LCS) against their "ROUGE-L".
-
-Always print the signature beside a number; it says the tokenizer, the stemmer, how ROUGE-Lsum
-split sentences (``lsum-split``), the bootstrap and the version.
+**Reporting numbers comparable to published ones** (docs/reporting.md says more): ROUGE here
+never stems by default (``stem:none``), and every signature says how ROUGE-Lsum split sentences
+(``lsum-split``). For Liputan6 (ROUGE-1.5.5, whose ROUGE-L is summary-level) compare with
+``rougeLsum``, one sentence per line (the loader keeps the gold boundaries), and name the variant
+(canonical or xtreme); for XL-Sum (its multilingual rouge-score fork, no stemming for
+Indonesian) compare with ``rouge1``/``rouge2``/``rougeL``. Print the signature beside a number.
 """
 
 from __future__ import annotations

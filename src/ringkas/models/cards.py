@@ -228,6 +228,8 @@ class ModelCard:
     the family's code table knows. ``placeholders`` are names the model copies verbatim, used
     to carry protected spans (glossary terms, URLs) through it. ``path`` is set for local
     directories; hub checkpoints are fetched (and cached) when an engine loads them.
+    ``task_inferred`` is true when no card or ``ringkas.toml`` declared the task and it was
+    guessed from the family: such a task never overrides what the caller asked for.
 
     >>> card = resolve("Helsinki-NLP/opus-mt-id-en")
     >>> card.family, card.task, card.source_languages, card.input_budget, card.license
@@ -252,6 +254,7 @@ class ModelCard:
     scores: tuple[PublishedScore, ...] = ()
     placeholders: tuple[str, ...] = ()
     path: Path | None = None
+    task_inferred: bool = False
     architecture: str = "seq2seq"
     prompt: PromptSpec | None = None
     gguf_file: str | None = None
@@ -349,6 +352,12 @@ def _card_from_mapping(data: Mapping[str, Any], *, origin: str) -> ModelCard:
         raise ConfigError(
             f"Model card {origin}: task {card.task!r} is not one of {MODEL_TASKS}; fix its task."
         )
+    if card.input_budget < 1:
+        raise ConfigError(
+            f"Model card {origin}: input_budget must be a positive number of tokens, got "
+            f"{card.input_budget}. Fix it (or delete it from ringkas.toml: the budget is then read "
+            f"from the tokenizer)."
+        )
     if card.architecture not in ARCHITECTURES:
         raise ConfigError(
             f"Model card {origin}: architecture {card.architecture!r} is not one of "
@@ -387,7 +396,12 @@ def _looks_local(name: str) -> bool:
 
 
 def _looks_like_path(name: str) -> bool:
-    return name.startswith((".", "/", "~", "\\")) or name.count("/") > 1 or "\\" in name
+    """A name that can only be a folder: ``./x``, ``/x``, ``~/x``, ``a/b/c``, a backslash, or one
+    whose first part is a folder here (``models-local/opus-mt-id-en`` with ``models-local/``)."""
+    if name.startswith((".", "/", "~", "\\")) or name.count("/") > 1 or "\\" in name:
+        return True
+    head = name.split("/")[0]
+    return "/" in name and Path(head).expanduser().is_dir()
 
 
 def resolve(name_or_path: str | Path | None, *, task: str = "translation") -> ModelCard:
@@ -522,6 +536,7 @@ def card_from_directory(path: str | Path, *, model_id: str | None = None) -> Mod
                 except UnsupportedLanguageError:
                     logger.warning("%s: unknown Marian language %r; not checking pairs", path, code)
     override = path / "ringkas.toml"
+    declared = False  # whether ringkas.toml names the task (else it is inferred from the family)
     if override.is_file():
         try:
             with override.open("rb") as fh:
@@ -531,8 +546,10 @@ def card_from_directory(path: str | Path, *, model_id: str | None = None) -> Mod
                 f"{override} is not valid TOML ({exc}); fix or delete it."
             ) from exc
         extra.pop("id", None)
+        declared = "task" in extra
         data.update(extra)
-    return _card_from_mapping(data, origin=str(path)).with_path(path)
+    card = _card_from_mapping(data, origin=str(path)).with_path(path)
+    return replace(card, task_inferred=not declared)
 
 
 def _is_causal_config(config: Mapping[str, Any]) -> bool:

@@ -11,6 +11,7 @@ PosixPath('/home/me/.cache/huggingface/hub/models--Helsinki-NLP--opus-mt-id-en/s
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
 from dataclasses import replace
@@ -19,7 +20,7 @@ from pathlib import Path
 from ringkas.errors import ModelNotAvailableError
 from ringkas.models.cards import ModelCard, card_from_directory
 
-__all__ = ["cache_dir", "fetch", "is_offline", "resolve_local"]
+__all__ = ["cache_dir", "fetch", "hub_timeout", "is_offline", "resolve_local"]
 
 logger = logging.getLogger(__name__)
 
@@ -55,18 +56,153 @@ def is_offline() -> bool:
     )
 
 
+def hub_timeout() -> float:
+    """Seconds ringkas waits for any one answer from the hub: ``HF_HUB_ETAG_TIMEOUT`` (read at
+    each call, so it can be set after import), else huggingface_hub's default of 10. Every hub
+    request ringkas makes is bounded by it: a hub that accepts connections and never answers
+    gives a :class:`ModelNotAvailableError`, not a hang.
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"HF_HUB_ETAG_TIMEOUT": "2.5"}):
+    ...     hub_timeout()
+    2.5
+    """
+    from huggingface_hub import constants
+
+    value = os.environ.get("HF_HUB_ETAG_TIMEOUT", "").strip()
+    try:
+        seconds = float(value) if value else float(constants.HF_HUB_ETAG_TIMEOUT)
+    except ValueError:
+        seconds = float(constants.DEFAULT_ETAG_TIMEOUT)
+    return seconds if seconds > 0 else float(constants.DEFAULT_ETAG_TIMEOUT)
+
+
+def _endpoint() -> str:
+    from huggingface_hub import constants
+
+    return str(constants.ENDPOINT)
+
+
 def _not_available(card: ModelCard, reason: str) -> ModelNotAvailableError:
-    return ModelNotAvailableError(
-        f"Model {card.id!r} is not available: {reason}. Cache directory: {cache_dir()}. "
+    fix = (
         f"On a machine with network run `hf download {card.id}` (or any ringkas call once) and "
         f"copy the cache here, or pass model=<local directory saved with save_pretrained()>."
     )
+    folder = Path(card.id).expanduser()
+    if card.family == "auto" and not folder.exists():  # a name the user typed: maybe a folder
+        return ModelNotAvailableError(
+            f"Model {card.id!r} is not available: there is no such directory "
+            f"({folder.absolute()} does not exist), and as a hub model: {reason}. If it is a "
+            f"folder, check the path. Cache directory: {cache_dir()}. {fix}"
+        )
+    return ModelNotAvailableError(
+        f"Model {card.id!r} is not available: {reason}. Cache directory: {cache_dir()}. {fix}"
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    """An upstream error as one short line of ours (its first line, without trailing dots)."""
+    first = (str(exc).strip().splitlines() or [""])[0].rstrip(". ")
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+def _network_errors() -> tuple[type[BaseException], ...]:
+    """What the hub client raises when the network fails or a request times out."""
+    import importlib
+
+    errors: list[type[BaseException]] = [ConnectionError, TimeoutError]
+    for name in ("httpx2", "httpx"):
+        try:
+            errors.append(importlib.import_module(name).TransportError)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(errors)
+
+
+def _from_cache(card: ModelCard, revision: str | None) -> Path | None:
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import EntryNotFoundError
+
+    try:
+        return Path(
+            snapshot_download(
+                card.id, revision=revision, allow_patterns=_PATTERNS, local_files_only=True
+            )
+        )
+    except (EntryNotFoundError, OSError, ValueError):
+        return None
+
+
+def _weights_and_tokenizer(names: list[str]) -> list[str]:
+    """The files of a hub repository that ringkas needs (config, tokenizer, weights)."""
+    wanted = [n for n in names if any(fnmatch.fnmatch(n, p) for p in _PATTERNS)]
+    if not any(n.endswith(".safetensors") for n in wanted) and "pytorch_model.bin" in names:
+        wanted.append("pytorch_model.bin")
+    return wanted
+
+
+def _download(card: ModelCard) -> Path:
+    """Fetch ``card``'s files with every request bounded by :func:`hub_timeout` (the hub
+    client's own listing calls have no timeout, so the file list comes from one bounded
+    ``model_info`` call, and each file from ``hf_hub_download``)."""
+    from huggingface_hub import HfApi, hf_hub_download
+    from huggingface_hub.errors import (
+        GatedRepoError,
+        HfHubHTTPError,
+        RepositoryNotFoundError,
+        RevisionNotFoundError,
+    )
+
+    timeout = hub_timeout()
+    failures: tuple[type[BaseException], ...] = (*_network_errors(), HfHubHTTPError)
+    logger.info(
+        "fetching %s from the hub (%s; waiting at most %gs for each answer)",
+        card.id, _endpoint(), timeout,
+    )  # fmt: skip
+    try:
+        info = HfApi().model_info(card.id, revision=card.revision, timeout=timeout)
+        names = [s.rfilename for s in info.siblings or []]
+        for name in _weights_and_tokenizer(names):
+            logger.info("fetching %s/%s", card.id, name)
+            hf_hub_download(card.id, name, revision=info.sha, etag_timeout=timeout)
+    except GatedRepoError as exc:
+        raise _not_available(
+            card, "it is gated: accept its terms on its hub page, then log in with `hf auth login`"
+        ) from exc
+    except RepositoryNotFoundError as exc:
+        raise _not_available(card, "no such model on the Hugging Face hub (check the id)") from exc
+    except RevisionNotFoundError as exc:
+        raise _not_available(card, f"the hub has no revision {card.revision!r} of it") from exc
+    except failures as exc:
+        cached = _from_cache(card, card.revision)
+        if cached is not None:
+            logger.warning(
+                "The hub did not answer for %s (%s); using the cached copy.",
+                card.id,
+                _one_line(exc),
+            )
+            return cached
+        if isinstance(exc, HfHubHTTPError):
+            why = f"the hub at {_endpoint()} refused the download ({_one_line(exc)})"
+        elif "timeout" in type(exc).__name__.lower() or isinstance(exc, TimeoutError):
+            why = (
+                f"the hub at {_endpoint()} did not answer within {timeout:g}s (HF_HUB_ETAG_TIMEOUT) "
+                f"and it is not in the cache"
+            )
+        else:
+            why = f"the hub at {_endpoint()} cannot be reached and it is not in the cache"
+        raise _not_available(card, why) from exc
+    folder = _from_cache(card, info.sha)
+    if folder is None:  # pragma: no cover - every file was just downloaded
+        raise _not_available(card, "the download left no snapshot in the cache")
+    return folder
 
 
 def fetch(card: ModelCard) -> Path:
     """Return a local directory holding ``card``'s checkpoint, downloading it if allowed.
 
-    A local card is returned as it is; offline, a model missing from the cache fails at once:
+    A local card is returned as it is; offline, a model missing from the cache fails at once;
+    online, each request to the hub waits at most :func:`hub_timeout` seconds.
 
     >>> from unittest import mock
     >>> from ringkas.models.cards import resolve
@@ -76,41 +212,22 @@ def fetch(card: ModelCard) -> Path:
     ...     fetch(resolve("ringkas-docs/no-such-model"))
     Traceback (most recent call last):
     ...
-    ringkas.errors.ModelNotAvailableError: Model 'ringkas-docs/no-such-model' is not available: it is not in the cache and HF_HUB_OFFLINE is set. Cache directory: ...
+    ringkas.errors.ModelNotAvailableError: Model 'ringkas-docs/no-such-model' is not available: ... it is not in the cache and HF_HUB_OFFLINE is set. ...
     """
     if card.path is not None:
         return card.path
     try:
-        from huggingface_hub import hf_hub_download, snapshot_download
-        from huggingface_hub.errors import (
-            EntryNotFoundError,
-            HfHubHTTPError,
-            LocalEntryNotFoundError,
-            RepositoryNotFoundError,
-        )
+        import huggingface_hub  # noqa: F401
     except ImportError as exc:  # pragma: no cover - huggingface_hub is a dependency
         raise _not_available(card, "huggingface_hub is not installed") from exc
-    offline = is_offline()
-    try:
-        folder = Path(
-            snapshot_download(
-                card.id,
-                revision=card.revision,
-                allow_patterns=_PATTERNS,
-                local_files_only=offline,
-            )
-        )
-        if not any(folder.glob("*.safetensors")) and not (folder / "pytorch_model.bin").exists():
-            hf_hub_download(
-                card.id, "pytorch_model.bin", revision=card.revision, local_files_only=offline
-            )
-    except RepositoryNotFoundError as exc:
-        raise _not_available(card, "no such model on the Hugging Face hub (check the id)") from exc
-    except (LocalEntryNotFoundError, EntryNotFoundError) as exc:
-        why = "it is not in the cache and HF_HUB_OFFLINE is set" if offline else str(exc)
-        raise _not_available(card, why) from exc
-    except (HfHubHTTPError, OSError, ValueError) as exc:
-        raise _not_available(card, f"download failed ({type(exc).__name__}: {exc})") from exc
+    if is_offline():
+        folder = _from_cache(card, card.revision)
+        if folder is None:
+            raise _not_available(card, "it is not in the cache and HF_HUB_OFFLINE is set")
+    else:
+        folder = _download(card)
+    if not any(folder.glob("*.safetensors")) and not (folder / "pytorch_model.bin").exists():
+        raise _not_available(card, f"the cached copy in {folder} has no weights")
     logger.info("Model %s is at %s", card.id, folder)
     return folder
 
