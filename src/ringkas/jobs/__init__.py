@@ -19,7 +19,8 @@ relative to the folder.
 
 **Output** (``out/``)::
 
-    shards/shard-00000.parquet   rows 1..shard_size in input order; columns row, id, result, error
+    shards/shard-00000.parquet   rows 1..shard_size in input order; columns row, id, result,
+                                 error, issues (the faithfulness check: a JSON list of issues)
     shards/shard-00001.parquet   ...
     manifest.json                input, settings, shard list (row ranges, counts), totals, runs
     errors.jsonl                 one {"row", "id", "error"} line per failed row, in input order

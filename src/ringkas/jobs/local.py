@@ -10,6 +10,7 @@ use the same two functions.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Sequence
 
@@ -64,34 +65,67 @@ def make_runner(settings: JobSettings, *, device: str | None, batch_size: int | 
     return summarize
 
 
-def process_rows(rows: Sequence[Row], runner: Runner) -> list[Row]:
+def process_rows(
+    rows: Sequence[Row], runner: Runner, *, check: JobSettings | None = None
+) -> list[Row]:
     """Run the good rows through ``runner`` in one call (row by row if that call fails).
 
     A row whose own call raises :class:`~ringkas.errors.InputError` becomes an error row; any
-    other error stops the job (it would fail every row).
+    other error stops the job (it would fail every row). With ``check`` (the job's settings),
+    each result is checked against its text (:func:`ringkas.faithful.check`; a summary against its
+    whole article) and the issues go into the row's ``issues`` column.
 
     >>> rows = [Row(1, "a", text="satu"), Row(2, "b", error="line 2: not valid JSON")]
     >>> process_rows(rows, lambda texts: [t.upper() for t in texts])  # doctest: +NORMALIZE_WHITESPACE
-    [Row(row=1, id='a', text=None, result='SATU', error=None),
-     Row(row=2, id='b', text=None, result=None, error='line 2: not valid JSON')]
+    [Row(row=1, id='a', text=None, result='SATU', error=None, issues=None),
+     Row(row=2, id='b', text=None, result=None, error='line 2: not valid JSON', issues=None)]
+    >>> row = process_rows([Row(1, "a", text="Harga naik 5 persen.")],
+    ...                    lambda t: ["Prices rose 6%."], check=JobSettings(task="translate"))[0]
+    >>> [issue["kind"] for issue in json.loads(row.issues)]
+    ['percent']
     """
     good = [r for r in rows if r.error is None]
     texts = [r.text or "" for r in good]
     done: dict[int, Row] = {}
     try:
         outputs = runner(texts) if good else []
-        done = {r.row: Row(r.row, r.id, result=o) for r, o in zip(good, outputs, strict=True)}
+        done = {
+            r.row: Row(r.row, r.id, result=o, issues=_issues(check, r.text, o))
+            for r, o in zip(good, outputs, strict=True)
+        }
     except RingkasError as exc:
         logger.info("a batch of %d rows failed (%s); retrying row by row", len(good), exc)
         for r, text in zip(good, texts, strict=True):
             try:
-                done[r.row] = Row(r.row, r.id, result=runner([text])[0])
+                out = runner([text])[0]
+                done[r.row] = Row(r.row, r.id, result=out, issues=_issues(check, text, out))
             except InputError as row_exc:
                 done[r.row] = Row(r.row, r.id, error=str(row_exc))
     return [done.get(r.row, r) for r in rows]
 
 
-def run_local(source: Source, plans: Sequence[ShardPlan], runner: Runner, done: Done) -> None:
+def _issues(settings: JobSettings | None, text: str | None, result: str) -> str | None:
+    """The faithfulness issues of one result as a JSON list (None when not checked)."""
+    if settings is None or text is None:
+        return None
+    from ringkas.faithful import check
+
+    mode = "summary" if settings.task == "summarize" else "translation"
+    try:
+        report = check(text, result, tgt=settings.lang, mode=mode)
+    except RingkasError:  # a language the checker does not read
+        return None
+    return json.dumps([i.to_dict() for i in report.issues], ensure_ascii=False)
+
+
+def run_local(
+    source: Source,
+    plans: Sequence[ShardPlan],
+    runner: Runner,
+    done: Done,
+    *,
+    check: JobSettings | None = None,
+) -> None:
     """Process ``plans`` here, in input order; ``done(plan, rows)`` is called for each shard.
 
     >>> import pathlib, tempfile
@@ -105,4 +139,4 @@ def run_local(source: Source, plans: Sequence[ShardPlan], runner: Runner, done: 
     1 ['DUA']
     """
     for plan, rows in source.read_shards(plans):
-        done(plan, process_rows(rows, runner))
+        done(plan, process_rows(rows, runner, check=check))

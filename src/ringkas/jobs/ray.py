@@ -55,7 +55,7 @@ from ringkas.jobs.sources import Source, open_source
 
 __all__ = ["require_ray", "run_on_ray"]
 
-_COLUMNS = ("shard", "row", "id", "result", "error")
+_COLUMNS = ("shard", "row", "id", "result", "error", "issues")
 
 
 def require_ray() -> Any:
@@ -90,19 +90,19 @@ class _ShardWorker:
         batch_size: int | None,
     ) -> None:
         self.source = open_source(**source)
-        self.runner = make_runner(JobSettings(**settings), device=device, batch_size=batch_size)
+        self.settings = JobSettings(**settings)
+        self.runner = make_runner(self.settings, device=device, batch_size=batch_size)
 
     def __call__(self, batch: dict[str, Any]) -> Any:
         pa, _ = pyarrow_modules()
         plans = [ShardPlan.from_json(str(text)) for text in batch["plan"]]
         columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
         for plan, rows in self.source.read_shards(plans):
-            for row in process_rows(rows, self.runner):
-                for name, value in zip(
-                    _COLUMNS, (plan.index, row.row, row.id, row.result, row.error), strict=True
-                ):
+            for row in process_rows(rows, self.runner, check=self.settings):
+                values = (plan.index, row.row, row.id, row.result, row.error, row.issues)
+                for name, value in zip(_COLUMNS, values, strict=True):
                     columns[name].append(value)
-        types = (pa.int64(), pa.int64(), pa.string(), pa.string(), pa.string())
+        types = (pa.int64(), pa.int64(), pa.string(), pa.string(), pa.string(), pa.string())
         return pa.table(
             {name: pa.array(columns[name], t) for name, t in zip(_COLUMNS, types, strict=True)}
         )
@@ -180,8 +180,8 @@ def _collect(dataset: Any, plans: dict[int, ShardPlan], done: Done) -> None:
     partial: dict[int, list[Row]] = {}
     for table in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
         values = (table.column(name).to_pylist() for name in _COLUMNS)
-        for shard, row, ident, result, error in zip(*values, strict=True):
+        for shard, row, ident, result, error, issues in zip(*values, strict=True):
             rows = partial.setdefault(shard, [])
-            rows.append(Row(row, ident, result=result, error=error))
+            rows.append(Row(row, ident, result=result, error=error, issues=issues))
             if len(rows) == plans[shard].rows:
                 done(plans[shard], sorted(partial.pop(shard), key=lambda r: r.row))

@@ -15,10 +15,11 @@ __all__ = ["Row", "ShardPlan"]
 
 @dataclass(frozen=True)
 class Row:
-    """One input row: its text to process, or why it cannot be; then its result or error.
+    """One input row: its text to process, or why it cannot be; then its result or error, and
+    the faithfulness check of the result (``issues``: a JSON list, ``"[]"`` when clean).
 
     >>> Row(1, "rn-1", text="Harga beras naik.")
-    Row(row=1, id='rn-1', text='Harga beras naik.', result=None, error=None)
+    Row(row=1, id='rn-1', text='Harga beras naik.', result=None, error=None, issues=None)
     """
 
     row: int
@@ -26,6 +27,7 @@ class Row:
     text: str | None = None
     result: str | None = None
     error: str | None = None
+    issues: str | None = None
 
 
 @dataclass(frozen=True)

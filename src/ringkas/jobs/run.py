@@ -185,7 +185,7 @@ def _execute(
         bar.update(len(rows))
 
     if runner is not None:
-        run_local(source, pending, runner, done)
+        run_local(source, pending, runner, done, check=settings)
     elif pending:
         from ringkas.jobs.ray import run_on_ray
 

@@ -41,7 +41,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-COLUMNS = ("row", "id", "result", "error")
+COLUMNS = ("row", "id", "result", "error", "issues")
 TMP_SUFFIX = ".tmp"
 
 
@@ -102,7 +102,7 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def shard_bytes(rows: Sequence[Row]) -> bytes:
-    """A shard's rows as a Parquet file's bytes (columns row, id, result, error).
+    """A shard's rows as a Parquet file's bytes (columns row, id, result, error, issues).
 
     >>> shard_bytes([Row(1, "a", result="x")])[:4]
     b'PAR1'
@@ -114,6 +114,7 @@ def shard_bytes(rows: Sequence[Row]) -> bytes:
             "id": pa.array([r.id for r in rows], pa.string()),
             "result": pa.array([r.result for r in rows], pa.string()),
             "error": pa.array([r.error for r in rows], pa.string()),
+            "issues": pa.array([r.issues for r in rows], pa.string()),
         }
     )
     sink = pa.BufferOutputStream()
@@ -122,7 +123,7 @@ def shard_bytes(rows: Sequence[Row]) -> bytes:
 
 
 def write_shard(path: Path, rows: Sequence[Row]) -> None:
-    """Write a shard's rows atomically as Parquet (columns row, id, result, error).
+    """Write a shard's rows atomically as Parquet (columns row, id, result, error, issues).
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "shard-00000.parquet"
@@ -134,7 +135,7 @@ def write_shard(path: Path, rows: Sequence[Row]) -> None:
 
 
 def read_shard(path: Path) -> Any:
-    """A shard file as a pyarrow Table with the columns row, id, result, error.
+    """A shard file as a pyarrow Table with the columns row, id, result, error, issues.
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "shard-00000.parquet"
@@ -143,7 +144,8 @@ def read_shard(path: Path) -> Any:
     ['x']
     """
     _, pq = pyarrow_modules()
-    return pq.read_table(path, columns=list(COLUMNS))
+    present = set(pq.read_schema(path).names)  # shards written before "issues" lack it
+    return pq.read_table(path, columns=[c for c in COLUMNS if c in present])
 
 
 def shard_entry(plan: ShardPlan, failed: int, sha256: str) -> dict[str, Any]:

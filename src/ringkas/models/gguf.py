@@ -75,9 +75,31 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     Traceback (most recent call last):
     ...
     ringkas.errors.GGUFError: ... is corrupt or truncated ...
+
+    Parsing a file's header reads its whole vocabulary (262,144 strings for Gemma: tens of
+    seconds on a busy CPU), so the result is kept as a small JSON file in :func:`cache_root`,
+    keyed by the file's fingerprint, and later calls read that instead.
     """
     path = Path(path)
     _check_magic(path)
+    memo = cache_root() / f".meta-{path.stem[:80]}-{_fingerprint(path)}.json"
+    try:
+        remembered: dict[str, Any] = json.loads(memo.read_text(encoding="utf-8"))
+        return remembered
+    except (OSError, ValueError):
+        pass
+    meta = _parse_metadata(path)
+    try:  # best effort: a read-only cache only costs the next call the parse again
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        tmp = memo.with_name(f"{memo.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, memo)
+    except OSError:
+        logger.debug("could not keep the metadata of %s in %s", path, memo)
+    return meta
+
+
+def _parse_metadata(path: Path) -> dict[str, Any]:
     try:
         from gguf import GGUFReader
     except ImportError as exc:  # pragma: no cover - gguf is installed with the llm extra
