@@ -177,3 +177,17 @@ def test_pairs_the_checker_cannot_read_skip_the_guard(caplog: pytest.LogCaptureF
     with caplog.at_level(logging.WARNING, logger="ringkas"):
         assert not Guard("retry", None, "id", "fr").active
     assert "guard='retry' is skipped" in caplog.records[0].getMessage()
+
+
+def test_retry_never_prefers_an_untranslated_copy(translator: Translator) -> None:
+    source = "Harga beras naik 30 persen di Jakarta."
+
+    def echo_on_retry(texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+        return [source if options.num_beams > 1 else "Rice rose in Jakarta." for _ in texts]
+
+    translator.engine.generate = echo_on_retry  # type: ignore[method-assign]
+    try:
+        result = translator.translate(source, guard="retry", report=True)
+    finally:
+        del translator.engine.generate  # type: ignore[method-assign]
+    assert result.text == "Rice rose in Jakarta." and result.sentences[0].attempts == 3

@@ -29,3 +29,9 @@ def test_repetition() -> None:
     assert repetition("The flood, the flood, the flood and the flood again.", "Banjir.") is not None
     assert repetition("A very good result.", "Hasil yang sangat baik.") is None
     assert repetition("ha ha ha", "ha ha ha") is None  # the source says it too
+
+
+def test_an_echo_with_a_continuation_is_untranslated() -> None:
+    source = "Fase kritis DBD biasanya terjadi pada hari ketiga sampai kelima."
+    echoed = source + " When the weather is hot, patients are closely monitored by the doctors."
+    assert untranslated(source, echoed, src="id", tgt="en")

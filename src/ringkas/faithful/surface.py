@@ -21,8 +21,9 @@ _MAX_NGRAM = 8
 
 
 def untranslated(source: str, output: str, *, src: str, tgt: str) -> bool:
-    """Whether an output meant to be in ``tgt`` (English) reads as Indonesian: it repeats a
-    long source verbatim, or its Indonesian function words outnumber its English ones.
+    """Whether an output meant to be in ``tgt`` (English) reads as Indonesian: it contains a
+    source of four or more words verbatim (an echo, maybe with an invented continuation), or
+    its Indonesian function words outnumber its English ones.
 
     >>> untranslated("Harga naik.", "The price rose.", src="id", tgt="en")
     False
@@ -30,7 +31,7 @@ def untranslated(source: str, output: str, *, src: str, tgt: str) -> bool:
     if src == tgt or tgt != "en":
         return False
     words = [w.lower() for w in _WORD.findall(output)]
-    if len(words) >= 4 and output.strip() == source.strip():
+    if len(_WORD.findall(source)) >= 4 and source.strip() in output:  # echoed, maybe continued
         return True
     id_count = sum(w in lx.ID_FUNCTION_WORDS for w in words)
     en_count = sum(w in lx.EN_FUNCTION_WORDS for w in words)
