@@ -339,6 +339,17 @@ def test_models_has_a_header_and_languages(capsys: pytest.CaptureFixture[str]) -
     assert " any -> any " in nllb
 
 
+def test_models_shows_every_task_a_card_can_do(capsys: pytest.CaptureFixture[str]) -> None:
+    # an instruct LLM card with a summary prompt can also summarise; a base LLM card cannot
+    code, out, _ = run(["models"], capsys)
+    rows = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert code == 0
+    assert " qwen2    translation, summarization  " in rows["Qwen/Qwen2.5-7B-Instruct"]
+    assert " llama    translation, summarization  " in rows["aisingapore/Llama-SEA-LION-v3-8B-IT"]
+    assert " gemma3   translation   " in rows["google/gemma-3-270m"]
+    assert " mt5      summarization   " in rows["csebuetnlp/mT5_multilingual_XLSum"]
+
+
 def test_no_loading_weights_bar_on_stderr(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:

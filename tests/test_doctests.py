@@ -144,40 +144,10 @@ def missing_examples() -> list[str]:
     return missing
 
 
-# Members that had no example when this check started covering methods and properties (issue
-# 14, item 26). The list only shrinks: an entry that gains an example must leave it.
-KNOWN_MISSING = frozenset(
-    {
-        "ringkas.engines.base.EngineBase.caps",
-        "ringkas.engines.base.EngineBase.count_tokens",
-        "ringkas.engines.base.EngineBase.encode",
-        "ringkas.engines.hf.HFEngine.forced_bos_token_id",
-        "ringkas.faithful.glossary.Glossary.pairs",
-        "ringkas.guard.Guard.finish",
-        "ringkas.guard.Guard.first_options",
-        "ringkas.guard.Guard.protect",
-        "ringkas.guard.Guard.review",
-        "ringkas.guard.SentenceReport.fixed",
-        "ringkas.guard.SentenceReport.issues",
-        "ringkas.guard.SentenceReport.output",
-        "ringkas.guard.SentenceReport.source",
-        "ringkas.jobs.manifest.JobFolder.finish",
-        "ringkas.jobs.manifest.JobFolder.keep_finished",
-        "ringkas.jobs.manifest.JobFolder.save_manifest",
-        "ringkas.jobs.manifest.JobFolder.shard_done",
-        "ringkas.jobs.manifest.JobFolder.start",
-    }
-)
-
-
 def test_every_public_function_and_class_has_an_example() -> None:
+    # modules, functions, classes, and the public methods and properties of classes: none exempt
     missing = missing_examples()
-    new = sorted(set(missing) - KNOWN_MISSING)
-    assert not new, "public objects without a docstring example:\n" + "\n".join(new)
-    gained = sorted(KNOWN_MISSING - set(missing))
-    assert not gained, "these have examples now; remove them from KNOWN_MISSING:\n" + "\n".join(
-        gained
-    )
+    assert not missing, "public objects without a docstring example:\n" + "\n".join(missing)
 
 
 def test_the_example_check_sees_methods_and_properties() -> None:

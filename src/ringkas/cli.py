@@ -11,9 +11,11 @@ User errors (bad input, unknown language, missing model) print one line and exit
 unexpected exits 1 (``-v`` shows the traceback).
 
 >>> main(["models"])  # doctest: +ELLIPSIS
-MODEL                                         FAMILY   TASK           LANGUAGES                     LICENSE
+MODEL                                         FAMILY   TASK                        LANGUAGES                     LICENSE
 ...
-Helsinki-NLP/opus-mt-id-en                    marian   translation    id -> en                      Apache-2.0  (default for translation)
+Qwen/Qwen2.5-7B-Instruct                      qwen2    translation, summarization  id,en,zh +12 -> en,id,zh +12  Apache-2.0
+...
+Helsinki-NLP/opus-mt-id-en                    marian   translation                 id -> en                      Apache-2.0  (default for translation)
 ...
 0
 """
@@ -302,7 +304,7 @@ def _models(_: argparse.Namespace, out: TextIO) -> None:
     rows = [("MODEL", "FAMILY", "TASK", "LANGUAGES", "LICENSE")]
     notes = [""]
     for card in known_cards().values():
-        rows.append((card.id, card.family, card.task, _languages(card), card.license))
+        rows.append((card.id, card.family, ", ".join(card.tasks), _languages(card), card.license))
         notes.append(f"  (default for {', '.join(card.default_for)})" if card.default_for else "")
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row, note in zip(rows, notes, strict=True):

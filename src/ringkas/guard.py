@@ -82,6 +82,9 @@ class SentenceReport:
     >>> from ringkas.faithful import check
     >>> SentenceReport(0, 0, check("Lima.", "Five.")).ok
     True
+    >>> r = SentenceReport(0, 0, check("Lima orang datang.", "Six people came."))
+    >>> r.source, r.output, [i.kind for i in r.issues], r.fixed
+    ('Lima orang datang.', 'Six people came.', ['number'], False)
     """
 
     document: int
@@ -189,6 +192,30 @@ class Guard:
 
     >>> Guard(None, None, "id", "en").active, Guard("warn", None, "id", "fr").active
     (False, False)
+
+    One call's life: the first pass's options and protected pieces, the review (here a retry
+    that fixes a number), and the outcome (``"raise"`` raises on a flagged sentence):
+
+    >>> from ringkas.faithful import check, load_glossary
+    >>> from ringkas.text.chunk import Split
+    >>> guard = Guard("retry", load_glossary({"UMKM": "MSMEs"}), "id", "en", ("Bali", "Papua"))
+    >>> guard.first_options(GenerationOptions(), ["Pelaku UMKM datang."]).glossary
+    (('UMKM', 'MSMEs'),)
+    >>> guard.protect(["Pelaku UMKM datang."])[0].text
+    'Pelaku Bali datang.'
+    >>> outputs = ["Six people came."]
+    >>> def retranslate(texts, options): return ["Five people came." for _ in texts]
+    >>> reports = guard.review(
+    ...     [Split(["Lima orang datang."], [])], outputs, [(0, 0)], GenerationOptions(), retranslate
+    ... )
+    >>> outputs, reports[0].attempts, reports[0].fixed
+    (['Five people came.'], 2, True)
+    >>> Guard("raise", None, "id", "en").finish(
+    ...     [SentenceReport(0, 0, check("Lima orang.", "Six people."))]
+    ... )
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.FaithfulnessError: 1 output(s) failed the faithfulness check: ...
     """
 
     def __init__(

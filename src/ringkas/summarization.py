@@ -119,7 +119,7 @@ class Summarizer:
         if self.strategy == "abstractive":
             try:
                 card = resolve(model, task="summarization")
-                if card.is_causal and not (card.prompt and card.prompt.can_summarize):
+                if card.is_causal and "summarization" not in card.tasks:
                     self._cannot_summarize(card, strategy)  # raises, or falls back to extractive
                     return
                 self.engine = load_engine(card, backend=backend, device=device, dtype=dtype)

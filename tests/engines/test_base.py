@@ -15,6 +15,7 @@ from ringkas.engines.base import (
     Encoded,
     GenerationOptions,
     auto_max_new_tokens,
+    check_device,
     decoding_kwargs,
     group_by_cap,
 )
@@ -29,6 +30,22 @@ def test_caps_depend_on_each_row_alone() -> None:
     assert auto_max_new_tokens(5, 512) == 32  # 17.5 -> the next multiple of 16
     assert auto_max_new_tokens(10_000, 300) == 300
     assert group_by_cap([16, 32, 16, 48]) == [(16, [0, 2]), (32, [1]), (48, [3])]
+
+
+@pytest.mark.parametrize("device", ["cpu", "cuda", "cuda:0", "cuda:12", "mps"])
+def test_known_devices_pass(device: str) -> None:
+    assert check_device(device) == device
+
+
+@pytest.mark.parametrize(
+    "device", ["cuda:x", "cuda:", "cuda:-1", "cuda:1.5", "cpu:0", "mps:0", "cuda:0:1", " cuda"]
+)
+def test_a_bad_device_index_is_refused(device: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        check_device(device)
+    assert str(info.value) == (
+        f"device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto', got {device!r}."
+    )
 
 
 def test_decoding_kwargs_map_only_what_is_set() -> None:

@@ -35,3 +35,10 @@ def test_an_echo_with_a_continuation_is_untranslated() -> None:
     source = "Fase kritis DBD biasanya terjadi pada hari ketiga sampai kelima."
     echoed = source + " When the weather is hot, patients are closely monitored by the doctors."
     assert untranslated(source, echoed, src="id", tgt="en")
+
+
+def test_an_indonesian_paraphrase_is_untranslated() -> None:
+    source = "KPU Kota Bandung menetapkan daftar pemilih tetap untuk Pemilihan Kepala Daerah 2024."
+    assert untranslated(
+        source, "KPU Kota Bandung menetapkan daftar pemilih tetap Pilkada 2024.", src="id", tgt="en"
+    )

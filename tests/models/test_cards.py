@@ -92,6 +92,7 @@ def test_a_causal_lm_gets_a_causal_card(tmp_path: Path, model_type: str, family:
     card = card_from_directory(tmp_path)
     assert (card.family, card.architecture, card.task) == (family, "causal", "translation")
     assert card.prompt is None  # no prompt in a card and no chat template: the engine refuses it
+    assert card.tasks == ("translation",)
 
 
 def test_a_causal_lm_with_a_chat_template_gets_a_chat_prompt(tmp_path: Path) -> None:
@@ -99,6 +100,7 @@ def test_a_causal_lm_with_a_chat_template_gets_a_chat_prompt(tmp_path: Path) -> 
     _write(tmp_path, "tokenizer_config.json", json.dumps({"chat_template": "{{ messages }}"}))
     card = card_from_directory(tmp_path)
     assert card.prompt is not None and card.prompt.style == "chat" and card.prompt.can_summarize
+    assert card.tasks == ("translation", "summarization")
 
 
 def test_a_local_copy_of_a_shipped_llm_gets_its_card(tmp_path: Path) -> None:
@@ -110,6 +112,7 @@ def test_a_local_copy_of_a_shipped_llm_gets_its_card(tmp_path: Path) -> None:
     card = card_from_directory(tmp_path)
     assert card.prompt is not None and card.prompt.style == "completion"
     assert card.prompt.shots and not card.prompt.can_summarize
+    assert card.tasks == ("translation",)
     assert card.source_languages == ("id",)
 
 
@@ -178,3 +181,9 @@ def _card_id(path: Path) -> str:
     import tomllib
 
     return str(tomllib.loads(path.read_text(encoding="utf-8"))["id"])
+
+
+def test_a_seq2seq_card_does_its_one_task() -> None:
+    assert resolve("csebuetnlp/mT5_multilingual_XLSum").tasks == ("summarization",)
+    assert resolve("csebuetnlp/mT5_m2o_english_crossSum").tasks == ("crosslingual",)
+    assert resolve("facebook/nllb-200-distilled-600M").tasks == ("translation",)

@@ -6,78 +6,14 @@ from __future__ import annotations
 
 import logging
 import shutil
-import socket
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIDELITY_TRANSLATE
+from conftest import FIDELITY_TRANSLATE, go_online
 
 from ringkas.errors import ModelNotAvailableError
 from ringkas.models.cards import resolve
 from ringkas.models.hub import cache_dir, fetch
-
-HOLD_S = 20  # the silent server lets go of a connection after this (so nothing hangs for good)
-
-
-@pytest.fixture
-def silent_hub() -> Iterator[str]:
-    """An HTTP "server" on 127.0.0.1 that accepts connections and never sends a byte."""
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    server.settimeout(0.2)
-    stop = threading.Event()
-    held: list[socket.socket] = []
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            held.append(conn)
-
-    def let_go() -> None:
-        stop.set()
-        for conn in list(held):
-            conn.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    timer = threading.Timer(HOLD_S, let_go)  # a client without a timeout fails then, not never
-    timer.start()
-    try:
-        yield f"http://127.0.0.1:{server.getsockname()[1]}"
-    finally:
-        timer.cancel()
-        let_go()
-        thread.join()
-        server.close()
-
-
-@pytest.fixture
-def closed_port() -> str:
-    """A loopback address where nothing listens (connections are refused at once)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
-
-
-def go_online(monkeypatch: pytest.MonkeyPatch, endpoint: str) -> None:
-    """Undo the test session's HF_HUB_OFFLINE, with the hub at ``endpoint``."""
-    from huggingface_hub import constants
-
-    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
-    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "0")
-    monkeypatch.setenv("HF_HUB_ETAG_TIMEOUT", "0.5")
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setattr(constants, "ENDPOINT", endpoint)
-    monkeypatch.setattr(constants, "HF_HUB_DOWNLOAD_TIMEOUT", 1)
 
 
 def test_a_hub_that_never_answers_is_an_error_not_a_hang(

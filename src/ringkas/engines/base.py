@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -180,12 +181,20 @@ def check_device(device: str | None) -> str | None:
     """``device`` if it names a device ringkas knows (``None``/``"auto"``: ``None``), else a
     :class:`~ringkas.errors.ConfigError`; availability is the backend's question.
 
+    Only ``cuda`` takes an index, and it must be a non-negative integer (``cuda:0``).
+
     >>> check_device("cuda:1"), check_device("auto")
     ('cuda:1', None)
+    >>> check_device("cuda:x")
+    Traceback (most recent call last):
+    ...
+    ringkas.errors.ConfigError: device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto', got 'cuda:x'.
     """
     if device is None or device == "auto":
         return None
-    if not isinstance(device, str) or device.split(":")[0] not in DEVICES:
+    if not isinstance(device, str) or not (
+        device in DEVICES or re.fullmatch(r"cuda:[0-9]+", device) is not None
+    ):
         raise ConfigError(
             f"device must be 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto', got {device!r}."
         )
@@ -356,6 +365,11 @@ class EngineBase:
     >>> engine = Words(ModelCard(id="words", family="t5", task="translation"))
     >>> engine.generate(["a b", "c", "d e"], None, GenerationOptions())
     ['a b (16)', 'c (16)', 'd e (16)']
+    >>> encoded = engine.encode(["a b", "c"], None)
+    >>> [e.ids for e in encoded], engine.count_tokens(["a b", "c"], None)
+    ([(0, 1), (0,)], [2, 1])
+    >>> engine.caps(encoded, GenerationOptions(max_new_tokens=8))
+    [8, 8]
     """
 
     backend: str

@@ -98,7 +98,20 @@ class HFEngine(EngineBase):
         )  # fmt: skip
 
     def forced_bos_token_id(self, plan: LanguagePlan | None) -> int | None:
-        """The id of ``plan.forced_bos_token``, checked to exist in this model's vocabulary."""
+        """The id of ``plan.forced_bos_token``, checked to exist in this model's vocabulary.
+
+        >>> from ringkas.models.cards import resolve
+        >>> from ringkas.models.languages import LanguagePlan
+        >>> engine = HFEngine(resolve("tests/fixtures/fidelity-translate"), device="cpu")
+        >>> engine.forced_bos_token_id(None), engine.forced_bos_token_id(LanguagePlan("id", "en"))
+        (None, None)
+        >>> engine.forced_bos_token_id(LanguagePlan("id", "en", forced_bos_token="</s>"))
+        1
+        >>> engine.forced_bos_token_id(LanguagePlan("id", "en", forced_bos_token="eng_Latn"))
+        Traceback (most recent call last):
+        ...
+        ringkas.errors.UnsupportedLanguageError: Model ... has no language token 'eng_Latn' ...
+        """
         if plan is None or plan.forced_bos_token is None:
             return None
         token_id = self.tokenizer.convert_tokens_to_ids(plan.forced_bos_token)

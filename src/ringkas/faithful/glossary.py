@@ -78,7 +78,12 @@ class Glossary:
         return re.search(pattern, output, re.IGNORECASE) is not None
 
     def pairs(self) -> tuple[tuple[str, str], ...]:
-        """The entries, for :class:`ringkas.engines.GenerationOptions` ``glossary``."""
+        """The entries, for :class:`ringkas.engines.GenerationOptions` ``glossary``.
+
+        >>> from ringkas.engines import GenerationOptions
+        >>> GenerationOptions(glossary=load_glossary({"UMKM": "MSMEs"}).pairs()).glossary
+        (('UMKM', 'MSMEs'),)
+        """
         return self.entries
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ringkas.faithful import lexicon as lx
+from ringkas.faithful.protect import kept_spans
 from ringkas.faithful.report import Span
 
 __all__ = ["length_problem", "repetition", "untranslated"]
@@ -35,7 +36,26 @@ def untranslated(source: str, output: str, *, src: str, tgt: str) -> bool:
         return True
     id_count = sum(w in lx.ID_FUNCTION_WORDS for w in words)
     en_count = sum(w in lx.EN_FUNCTION_WORDS for w in words)
-    return len(words) >= 4 and id_count >= 2 and id_count > en_count
+    if len(words) >= 4 and id_count >= 2 and id_count > en_count:
+        return True
+    # an Indonesian paraphrase: most of its lower-case words come from the source
+    source_words = {w.lower() for w in _WORD.findall(_without_kept(source))}
+    plain = [
+        w
+        for w in _WORD.findall(_without_kept(output))
+        if w.islower() and w.isalpha() and len(w) >= 3
+    ]
+    shared = sum(w in source_words for w in plain)
+    return len(plain) >= 4 and shared >= 0.5 * len(plain) and en_count < shared
+
+
+def _without_kept(text: str) -> str:
+    """``text`` without its URLs, handles and other kept spans (copied, not translated)."""
+    out, pos = [], 0
+    for start, end in kept_spans(text):
+        out.append(text[pos:start])
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def length_problem(source: str, output: str) -> str | None:

@@ -109,6 +109,30 @@ class JobFolder:
 
     >>> JobFolder(Path("out"), {"runs": []}).entries
     {}
+
+    A job of two shards: :meth:`start`, the first shard done, then a killed run resumed, which
+    keeps that shard and does the other (:meth:`save_manifest` runs at each step):
+
+    >>> import tempfile
+    >>> from ringkas.jobs.rows import Row, ShardPlan
+    >>> out = Path(tempfile.mkdtemp()) / "out"
+    >>> def job(): return {"format": MANIFEST_FORMAT, "input": {"path": "in.jsonl"},
+    ...                    "settings": {}, "runs": []}
+    >>> plans = [ShardPlan(0, 1, 2, 2, 0), ShardPlan(1, 3, 3, 1, 40)]
+    >>> folder = JobFolder(out, job())
+    >>> folder.start()
+    >>> folder.shard_done(plans[0], [Row(1, "a", result="Up."), Row(2, "b", error="empty")])
+    >>> [(s["file"], s["ok"], s["failed"]) for s in folder.manifest["shards"]]
+    [('shards/shard-00000.parquet', 1, 1)]
+    >>> again = open_folder(out, job(), resume=True)
+    >>> [p.index for p in again.keep_finished(plans)]
+    [1]
+    >>> again.shard_done(plans[1], [Row(3, "c", result="Ok.")])
+    >>> again.finish(plans), (out / "errors.jsonl").read_text().splitlines()
+    ((2, 1), ['{"row": 2, "id": "b", "error": "empty"}'])
+    >>> folder.save_manifest()  # rewrites manifest.json from ``entries``
+    >>> sorted(p.name for p in out.iterdir())
+    ['errors.jsonl', 'manifest.json', 'shards']
     """
 
     out: Path

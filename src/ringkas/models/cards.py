@@ -268,6 +268,23 @@ class ModelCard:
         """
         return self.architecture == "causal"
 
+    @property
+    def tasks(self) -> tuple[str, ...]:
+        """What the model can be asked to do: its task, and for an LLM, summarization only when
+        its prompt says how to ask for a summary (an instruct card; a base card cannot).
+        :class:`~ringkas.Summarizer` decides with it, and ``ringkas models`` lists it.
+
+        >>> resolve("Qwen/Qwen2.5-7B-Instruct").tasks, resolve("google/gemma-3-270m").tasks
+        (('translation', 'summarization'), ('translation',))
+        >>> resolve("Helsinki-NLP/opus-mt-id-en").tasks
+        ('translation',)
+        """
+        if not self.is_causal:
+            return (self.task,)
+        can_summarize = self.prompt is not None and self.prompt.can_summarize
+        own = () if self.task == "summarization" else (self.task,)
+        return own + (("summarization",) if can_summarize else ())
+
     def languages(self, side: str) -> tuple[str, ...]:
         """The ISO codes this model reads (``side="source"``) or writes (``"target"``).
 

@@ -20,7 +20,15 @@ from pathlib import Path
 from ringkas.errors import ModelNotAvailableError
 from ringkas.models.cards import ModelCard, card_from_directory
 
-__all__ = ["cache_dir", "fetch", "hub_timeout", "is_offline", "resolve_local"]
+__all__ = [
+    "cache_dir",
+    "fetch",
+    "hub_timeout",
+    "is_offline",
+    "is_timeout",
+    "network_errors",
+    "resolve_local",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -106,8 +114,13 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
-def _network_errors() -> tuple[type[BaseException], ...]:
-    """What the hub client raises when the network fails or a request times out."""
+def network_errors() -> tuple[type[BaseException], ...]:
+    """What the hub client raises when the network fails or a request times out (for
+    ``except``; the HTTP client's transport errors included when it is installed).
+
+    >>> ConnectionError in network_errors() and TimeoutError in network_errors()
+    True
+    """
     import importlib
 
     errors: list[type[BaseException]] = [ConnectionError, TimeoutError]
@@ -117,6 +130,16 @@ def _network_errors() -> tuple[type[BaseException], ...]:
         except (ImportError, AttributeError):
             continue
     return tuple(errors)
+
+
+def is_timeout(exc: BaseException) -> bool:
+    """Whether a network error from :func:`network_errors` is a request that timed out (rather
+    than one that could not connect).
+
+    >>> is_timeout(TimeoutError()), is_timeout(ConnectionRefusedError())
+    (True, False)
+    """
+    return isinstance(exc, TimeoutError) or "timeout" in type(exc).__name__.lower()
 
 
 def _from_cache(card: ModelCard, revision: str | None) -> Path | None:
@@ -154,7 +177,7 @@ def _download(card: ModelCard) -> Path:
     )
 
     timeout = hub_timeout()
-    failures: tuple[type[BaseException], ...] = (*_network_errors(), HfHubHTTPError)
+    failures: tuple[type[BaseException], ...] = (*network_errors(), HfHubHTTPError)
     logger.info(
         "fetching %s from the hub (%s; waiting at most %gs for each answer)",
         card.id, _endpoint(), timeout,
@@ -184,7 +207,7 @@ def _download(card: ModelCard) -> Path:
             return cached
         if isinstance(exc, HfHubHTTPError):
             why = f"the hub at {_endpoint()} refused the download ({_one_line(exc)})"
-        elif "timeout" in type(exc).__name__.lower() or isinstance(exc, TimeoutError):
+        elif is_timeout(exc):
             why = (
                 f"the hub at {_endpoint()} did not answer within {timeout:g}s (HF_HUB_ETAG_TIMEOUT) "
                 f"and it is not in the cache"
