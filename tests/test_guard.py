@@ -102,6 +102,31 @@ def test_retry_keeps_the_first_clean_result(translator: Translator) -> None:
     assert sentence.to_dict()["first_issues"][0]["kind"] == "percent"
 
 
+def test_retry_never_trades_english_for_a_copy_of_the_source(translator: Translator) -> None:
+    # Gemma 3 270M did this on examples/artikel-umkm.txt: its retry copied the Indonesian
+    # sentence, which has fewer fact issues (its numbers are all there) than an English one with
+    # a wrong number and day, and the copy replaced the translation.
+    source = "Harga naik 30 persen menjadi Rp10.900, Senin."  # three pieces for this model
+    first = {
+        "Harga naik 30 persen": "Prices rose 13 percent",
+        "menjadi Rp10.900,": "to Rp10,500",
+        "Senin.": "on Sunday.",
+    }
+    english = "Prices rose 13 percent to Rp10,500 on Sunday."
+
+    def copying(texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+        return [first[t] if options.num_beams == 1 else t for t in texts]
+
+    translator.engine.generate = copying  # type: ignore[method-assign]
+    try:
+        result = translator.translate(source, guard="retry", report=True)
+    finally:
+        del translator.engine.generate  # type: ignore[method-assign]
+    (sentence,) = result.sentences
+    assert result.text == english and sentence.attempts == 3
+    assert {i.kind for i in sentence.issues} == {"percent", "money", "date"}
+
+
 def test_glossary_terms_travel_as_placeholders(translator: Translator, calls: list[Any]) -> None:
     glossary = {"QRIS": "QRIS", "UMKM": "MSMEs"}
     out = translator.translate("Menteri datang ke QRIS dan UMKM.", glossary=glossary)

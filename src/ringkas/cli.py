@@ -33,8 +33,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ringkas._version import __version__
+from ringkas.data.build import FORMATS
 from ringkas.engines import BACKENDS
 from ringkas.errors import OutputError, RingkasError
+from ringkas.guard import GUARDS
+from ringkas.jobs.settings import ENGINES
 from ringkas.summarization import LONG_INPUT, STRATEGIES
 from ringkas.tasks import TASKS
 
@@ -83,7 +86,7 @@ def _add_guard_choice(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--guard",
         default="warn",
-        choices=("none", "warn", "retry", "raise"),
+        choices=("none", *GUARDS),
         help="check numbers, dates and names against the source: warn (default), retry "
         "flagged sentences, raise (exit 2), or none",
     )
@@ -178,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     bd.add_argument("source", help="a folder of .txt/.html articles, or a JSONL file")
     bd.add_argument("--out", required=True, help="where to save the dataset")
     bd.add_argument(
-        "--format", default="disk", choices=("disk", "parquet"),
+        "--format", default="disk", choices=FORMATS,
         help="disk: datasets.save_to_disk; parquet: one file per split (default disk)",
     )  # fmt: skip
     bd.add_argument("--min-words", type=int, default=50, help="drop shorter articles (default 50)")
@@ -201,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     rn.add_argument("--strategy", default="auto", choices=STRATEGIES, help=_STRATEGY_HELP)
     rn.add_argument("--resume", action="store_true", help="continue the job in --output")
     rn.add_argument(
-        "--engine", default="local", choices=("local", "ray"),
+        "--engine", default="local", choices=ENGINES,
         help="local: this process; ray: a Ray cluster (default local)",
     )  # fmt: skip
     rn.add_argument("--num-workers", type=int, help="Ray workers (model copies)")

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from datasets import DatasetDict
 
 __all__ = [
+    "FORMATS",
     "BuildStats",
     "MinHashIndex",
     "assign_split",
@@ -62,7 +63,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_FORMATS = ("disk", "parquet")
+#: The formats :func:`save` can write a built dataset in (``ringkas build-dataset --format``).
+FORMATS = ("disk", "parquet")
 _TEXT_SUFFIXES = (".txt", ".html", ".htm")
 _SPLITS = ("train", "dev", "test")
 _MERSENNE = np.uint64((1 << 61) - 1)
@@ -290,8 +292,8 @@ def _read_source(source: str | Path) -> Iterator[dict[str, Any]]:
 def _check(
     fmt: str, min_words: int, max_words: int, threshold: float | None, dev: float, test: float
 ) -> None:
-    if fmt not in _FORMATS:
-        raise ConfigError(f"build_dataset: fmt must be one of {', '.join(_FORMATS)}, not {fmt!r}.")
+    if fmt not in FORMATS:
+        raise ConfigError(f"build_dataset: fmt must be one of {', '.join(FORMATS)}, not {fmt!r}.")
     if min_words < 0 or max_words < max(1, min_words):
         raise ConfigError(
             f"build_dataset: need 0 <= min_words <= max_words and max_words >= 1 "
