@@ -368,6 +368,42 @@ def test_no_loading_weights_bar_on_stderr(
     assert "Loading weights" not in captured.err
 
 
+def test_a_report_path_that_cannot_be_written_is_refused_before_translating(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import FIDELITY_TRANSLATE
+
+    import ringkas.translation
+
+    article = tmp_path / "a.txt"
+    article.write_text("Menteri datang ke pasar.", encoding="utf-8")
+    a_file = tmp_path / "afile"
+    a_file.write_text("not a folder", encoding="utf-8")
+    calls: list[object] = []
+    monkeypatch.setattr(
+        ringkas.translation.Translator, "translate", lambda *a, **k: calls.append(a)
+    )
+    for report, why in (
+        (a_file / "r.jsonl", f"{a_file} is a file, not a folder. Choose another path."),
+        (tmp_path, "it is a directory. Name a file in it instead."),
+    ):
+        code, out, err = run(
+            [
+                "translate",
+                str(article),
+                "--model",
+                str(FIDELITY_TRANSLATE),
+                "--report",
+                str(report),
+            ],
+            capsys,
+        )
+        assert code == 2 and out == ""
+        assert err.strip() == f"ringkas: error: cannot write {report}: {why}"
+    assert calls == []  # refused before any translation ran
+    assert a_file.read_text(encoding="utf-8") == "not a folder"
+
+
 def test_translate_guard_glossary_and_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -239,6 +239,8 @@ def _translate(args: argparse.Namespace, out: TextIO) -> None:
     from ringkas.translation import Translator
 
     translator: Translator | None = None
+    if args.report:
+        _check_output_path(args.report)  # before the translation, not after it
     glossary = load_glossary(args.glossary, src=args.src, tgt=args.tgt) if args.glossary else None
     reports: list[dict[str, object]] = []
 
@@ -260,8 +262,9 @@ def _translate(args: argparse.Namespace, out: TextIO) -> None:
     if args.report:
         from ringkas.io import write_jsonl
 
-        with open(args.report, "w", encoding="utf-8") as fh:
-            write_jsonl(reports, fh)
+        buffer = io.StringIO()
+        write_jsonl(reports, buffer)
+        _write_output(args.report, buffer.getvalue())
 
 
 def _summarize(args: argparse.Namespace, out: TextIO) -> None:
@@ -433,6 +436,21 @@ def _write_output(output: str, text: str) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write {target}: {_reason(exc)}.") from exc
+
+
+def _check_output_path(output: str) -> None:
+    """Refuse an output path that can never be written (a folder, or a file's "subfolder")
+    before any work is done; :func:`_write_output` reports every other failure."""
+    target = Path(output)
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory. Name a file in it instead.")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputError(
+                    f"cannot write {target}: {parent} is a file, not a folder. Choose another path."
+                )
+            break
 
 
 def _reason(exc: OSError) -> str:
