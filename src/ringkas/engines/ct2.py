@@ -48,8 +48,10 @@ __all__ = [
     "compute_type_for",
     "convert",
     "is_available",
+    "load_options",
     "load_or_rebuild",
     "missing_library",
+    "require_ct2",
     "resolve_ct2_device",
     "supports",
     "threads",
@@ -308,6 +310,47 @@ def threads() -> int:
         return os.cpu_count() or 1
 
 
+def require_ct2() -> None:
+    """Raise :class:`EngineNotAvailableError` when the ``ctranslate2`` package does not import.
+
+    >>> require_ct2() if is_available() else None
+    """
+    if not is_available():
+        raise EngineNotAvailableError(
+            "backend='ctranslate2' needs the ctranslate2 package: pip install 'ringkas[ct2]'."
+        )
+
+
+def load_options(
+    device: str | None,
+    compute_type: str | None,
+    intra_threads: int | None,
+    inter_threads: int,
+    *,
+    gpu_compute_type: str | None = None,
+) -> tuple[str, str, str, dict[str, Any]]:
+    """``(device, dtype, quantization, options)`` for a CTranslate2 ``Translator`` or
+    ``Generator``: the device asked of CTranslate2 (not torch), the compute type (int8 on CPU;
+    ``gpu_compute_type`` or float16 on CUDA), the quantization to convert to, and the keyword
+    arguments of the model class.
+
+    >>> load_options("cpu", None, 2, 1)[:3]
+    ('cpu', 'int8', 'int8')
+    """
+    dev = resolve_ct2_device(device)
+    device = "cuda" if dev.startswith("cuda") else "cpu"
+    index = int(dev.split(":")[1]) if ":" in dev else 0
+    if compute_type is None and device == "cuda":
+        compute_type = gpu_compute_type
+    dtype, quantization = compute_type_for(device, compute_type)
+    options = {
+        "device": device, "device_index": index, "compute_type": dtype,
+        "intra_threads": intra_threads if intra_threads is not None else threads(),
+        "inter_threads": inter_threads,
+    }  # fmt: skip
+    return device, dtype, quantization, options
+
+
 class CT2Engine(EngineBase):
     """A seq2seq checkpoint converted to CTranslate2, with the transformers tokenizer for
     text <-> tokens. ``compute_type`` ``None`` is int8 on CPU and float16 on CUDA.
@@ -331,10 +374,7 @@ class CT2Engine(EngineBase):
         intra_threads: int | None = None,
         inter_threads: int = 1,
     ) -> None:
-        if not is_available():
-            raise EngineNotAvailableError(
-                "backend='ctranslate2' needs the ctranslate2 package: pip install 'ringkas[ct2]'."
-            )
+        require_ct2()
         import ctranslate2
 
         super().__init__(resolve_local(card))
@@ -343,16 +383,10 @@ class CT2Engine(EngineBase):
                 f"CTranslate2 cannot run the {self.card.family!r} family of {self.card.id!r} as "
                 f"a seq2seq model; use backend='transformers'."
             )
-        dev = resolve_ct2_device(device)
-        self.device = "cuda" if dev.startswith("cuda") else "cpu"
-        index = int(dev.split(":")[1]) if ":" in dev else 0
-        self.dtype, quantization = compute_type_for(self.device, compute_type)
+        self.device, self.dtype, quantization, options = load_options(
+            device, compute_type, intra_threads, inter_threads
+        )
         self.tokenizer = load_tokenizer(self.card.path)
-        options = {
-            "device": self.device, "device_index": index, "compute_type": self.dtype,
-            "intra_threads": intra_threads if intra_threads is not None else threads(),
-            "inter_threads": inter_threads,
-        }  # fmt: skip
         self.translator, self.model_dir = load_or_rebuild(
             ctranslate2.Translator, self.card, quantization, **options
         )

@@ -41,13 +41,11 @@ from ringkas.engines.base import (
     resolve_dtype,
 )
 from ringkas.engines.ct2 import (
-    compute_type_for,
-    is_available,
+    load_options,
     load_or_rebuild,
     missing_library,
-    resolve_ct2_device,
+    require_ct2,
     supports,
-    threads,
 )
 from ringkas.engines.hf import HF_DECODING
 from ringkas.engines.prompting import PromptParts, build_parts, clean_output
@@ -331,10 +329,7 @@ class CT2LLMEngine(_CausalEngine):
         intra_threads: int | None = None,
         inter_threads: int = 1,
     ) -> None:
-        if not is_available():
-            raise EngineNotAvailableError(
-                "backend='ctranslate2' needs the ctranslate2 package: pip install 'ringkas[ct2]'."
-            )
+        require_ct2()
         import ctranslate2
 
         super().__init__(resolve_local(card))
@@ -343,19 +338,12 @@ class CT2LLMEngine(_CausalEngine):
                 f"CTranslate2 cannot run the {self.card.family!r} family of {self.card.id!r}; "
                 f"use backend='transformers'."
             )
-        dev = resolve_ct2_device(device)
-        self.device = "cuda" if dev.startswith("cuda") else "cpu"
-        index = int(dev.split(":")[1]) if ":" in dev else 0
-        if compute_type is None and self.device == "cuda" and self.card.family in _GEMMA:
-            compute_type = "bfloat16"
-        self.dtype, quantization = compute_type_for(self.device, compute_type)
+        self.device, self.dtype, quantization, options = load_options(
+            device, compute_type, intra_threads, inter_threads,
+            gpu_compute_type="bfloat16" if self.card.family in _GEMMA else None,  # fp16 overflows
+        )  # fmt: skip
         self.tokenizer = load_tokenizer(self.card.path)
         self._setup_prompt()
-        options = {
-            "device": self.device, "device_index": index, "compute_type": self.dtype,
-            "intra_threads": intra_threads if intra_threads is not None else threads(),
-            "inter_threads": inter_threads,
-        }  # fmt: skip
         self.generator, self.model_dir = load_or_rebuild(
             ctranslate2.Generator, self.card, quantization, **options
         )
