@@ -191,15 +191,29 @@ def summary_worker(spec: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "backends": results, "peak_rss_mb": peak_rss_mb()}
 
 
-def worker_main(spec_path: str, result_path: str) -> int:
-    """Entry point of a worker subprocess: never raises, always writes a result."""
+def serve(
+    spec_path: str,
+    result_path: str,
+    pick: Callable[[dict[str, Any]], Callable[[dict[str, Any]], dict[str, Any]]],
+) -> int:
+    """Run the worker that ``pick(spec)`` names on the spec in ``spec_path`` and write its
+    result as JSON to ``result_path``: never raises (a failed system is a row in the table,
+    not a crash), always writes a result. Shared by ``speed.py`` and ``llm_speed.py``."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     try:
-        worker = summary_worker if spec["kind"] == "summary" else translation_worker
-        result = worker(spec)
-    except Exception as exc:  # a failed system is a row in the table, not a crash
+        result = pick(spec)(spec)
+    except Exception as exc:
         logger.exception("worker failed")
         result = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
     Path(result_path).write_text(json.dumps(result), encoding="utf-8")
     return 0
+
+
+def worker_main(spec_path: str, result_path: str) -> int:
+    """Entry point of a speed.py worker subprocess (see :func:`serve`)."""
+    return serve(
+        spec_path,
+        result_path,
+        lambda spec: summary_worker if spec["kind"] == "summary" else translation_worker,
+    )
