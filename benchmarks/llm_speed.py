@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Any
 
 from _llm import ModelMissing, gguf_path, write_json  # this folder is on sys.path[0]
-from speedbench.worker import peak_rss_mb, pin_threads, serve
+from speedbench.worker import cpu_model, peak_rss_mb, pin_threads, serve
 
 HERE = Path(__file__).resolve().parent
 
@@ -372,16 +372,6 @@ def _versions() -> dict[str, str]:
             found[name] = "not installed"
     found["python"] = platform.python_version()
     return found
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def run_all(settings: Settings, work: Path, gguf: Path) -> dict[str, Any]:
@@ -698,7 +688,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "name": f"llm-speed-{settings.device}-{today}" + ("-quick" if settings.quick else ""),
         "signature": {
             "versions": _versions(),
-            "cpu": _cpu_model(),
+            "cpu": cpu_model(),
             "platform": platform.platform(),
             "date": today,
         },

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import platform
 import sys
 import threading
 import time
@@ -91,6 +92,17 @@ class GpuPeak:
             "gpu_peak_mb": (self.peak - self.base) / 2**20,
             "torch_max_reserved_mb": torch.cuda.max_memory_reserved() / 2**20,
         }
+
+
+def cpu_model() -> str:
+    """The CPU's model name (``/proc/cpuinfo``), else what ``platform`` knows."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def pin_threads(threads: int) -> None:
