@@ -101,8 +101,8 @@ class Summary:
     >>> from ringkas.faithful import check
     >>> s = Summary("Prices rose 30%.", check("Harga naik 30 persen.", "Prices rose 30%.",
     ...                                       mode="summary"))
-    >>> str(s), s.ok, s.issues
-    ('Prices rose 30%.', True, [])
+    >>> str(s), s.ok, s.issues, s.fixed
+    ('Prices rose 30%.', True, [], False)
     """
 
     text: str

@@ -4,7 +4,7 @@ use the same two functions.
 
 >>> settings = JobSettings(task="summarize", lang="id", strategy="lead")
 >>> runner = make_runner(settings, device=None, batch_size=None)
->>> runner(["Harga beras naik. Pedagang mengeluh. Cuaca cerah. Hujan turun."])
+>>> [r.text for r in runner(["Harga beras naik. Pedagang mengeluh. Cuaca cerah. Hujan turun."])]
 ['Harga beras naik. Pedagang mengeluh. Cuaca cerah.']
 """
 
