@@ -285,7 +285,7 @@ def test_auto_without_the_default_summariser_is_extractive_plus_the_given_transl
     assert auto == explicit and auto.startswith("Farmer come to market.")
     (message,) = _warnings(caplog)  # one warning: which models, and how to get abstractive ones
     assert f"the default summariser {DEFAULT_SUMMARISER} cannot be loaded here" in message
-    assert f"TextRank sentences translated into en by {TR}" in message
+    assert f"TextRank sentences translated into English by {TR}" in message
     assert f"`hf download {DEFAULT_SUMMARISER}`" in message and "model=<summariser>" in message
 
 

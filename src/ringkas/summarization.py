@@ -564,7 +564,8 @@ class Summarizer:
             by = f"the embedded default, {embedded.EMBEDDED_MODEL} from {embedded.EMBEDDED_PIP}"
         else:
             by = self._translation_model or default_tr
-        what = "TextRank sentences" + (f" translated into {lang} by {by}" if translates else "")
+        into = LANGUAGE_NAMES.get(lang, lang)
+        what = "TextRank sentences" + (f" translated into {into} by {by}" if translates else "")
         advice = []
         if self._missing:
             advice.append(
