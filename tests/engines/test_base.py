@@ -147,13 +147,16 @@ def test_one_call_per_batch_cut_to_each_cap_equals_each_row_alone(
     caps = engine.caps(engine.encode(texts, plan), options)
     assert caps == [16, 32, 48]
     alone = [engine.generate([t], plan, options)[0] for t in texts]
-    calls: list[list[int]] = []
+    calls: list[tuple[GenerationOptions, list[int]]] = []
     real = engine._generate_group
 
-    def spy(texts, encoded, plan, options, caps):  # type: ignore[no-untyped-def]
-        calls.append(list(caps))
-        return real(texts, encoded, plan, options, caps)
+    def spy(texts, encoded, plan, opts, caps):  # type: ignore[no-untyped-def]
+        calls.append((opts, list(caps)))
+        return real(texts, encoded, plan, opts, caps)
 
     monkeypatch.setattr(engine, "_generate_group", spy)
     assert engine.generate(texts, plan, options) == alone
-    assert calls == ([caps] if num_beams == 1 else [[c] for c in caps])
+    first = [c for opts, c in calls if opts == options]
+    assert first == ([caps] if num_beams == 1 else [[c] for c in caps])
+    # the rows cut at their caps are retried with beam search: one call per cap
+    assert all(len(c) == 1 and opts.num_beams >= 4 for opts, c in calls if opts != options)
