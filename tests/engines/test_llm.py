@@ -109,11 +109,11 @@ def _answer(
     row ends at a stop token, so none reaches its cap."""
     queue, pending = iter(answers), []
 
-    def run(prefix: Any, rows: Any, stop: Any, options: GenerationOptions, max_new: int) -> Any:
+    def run(batch: Any) -> Any:
         if seen is not None:
-            seen.append(options)
+            seen.append(batch.options)
         pending[:] = next(queue)
-        return [[5, 6, stop[0]] for _ in rows]
+        return [[5, 6, batch.stop[0]] for _ in batch.rows]
 
     monkeypatch.setattr(engine, "_run", run)
     monkeypatch.setattr(engine, "_decode", lambda rows: list(pending))

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ringkas.engines.base import (
     Encoded,
@@ -74,6 +74,17 @@ _CT2_GENERATE = {
     "length_penalty": "length_penalty",
     "repetition_penalty": "repetition_penalty",
 }
+
+
+class _Batch(NamedTuple):
+    """One backend call: the shared prefix's ids, each row's own ids (its text and the
+    prompt's suffix), the stop tokens, the decoding and the most new tokens of any row."""
+
+    prefix: list[int]
+    rows: list[list[int]]
+    stop: list[int]
+    options: GenerationOptions
+    max_new: int
 
 
 class _CausalEngine(EngineBase):
@@ -181,7 +192,8 @@ class _CausalEngine(EngineBase):
         parts = self.parts(plan, options)
         prefix, suffix = self.prompt_ids(parts)
         stop = self.stop_ids(parts)
-        rows = self._run(prefix, [list(e.ids) + suffix for e in encoded], stop, options, max(caps))
+        own = [list(e.ids) + suffix for e in encoded]
+        rows = self._run(_Batch(prefix, own, stop, options, max(caps)))
         ends = set(stop)
         cut = [self._stopped_at_cap(row, cap, ends) for row, cap in zip(rows, caps, strict=True)]
         decoded = self._decode(cut_to_caps(rows, caps))
@@ -207,17 +219,16 @@ class _CausalEngine(EngineBase):
 
         return check
 
-    def _run(
-        self,
-        prefix: list[int],
-        rows: list[list[int]],
-        stop: list[int],
-        options: GenerationOptions,
-        max_new: int,
-    ) -> list[list[int]]:  # pragma: no cover - each backend implements it
+    def _run(self, batch: _Batch) -> list[list[int]]:  # pragma: no cover - each backend has it
         """One backend call: the ids each row (``prefix + row``) generated, up to ``max_new``
         of them, stopping at any of ``stop``."""
         raise NotImplementedError
+
+    def _log_loaded(self) -> None:
+        logger.info(
+            "Loaded %s (%s, causal) with %s on %s/%s", self.card.id, self.card.family,
+            self.backend, self.device, self.dtype,
+        )  # fmt: skip
 
     def _stopped_at_cap(self, row: list[int], cap: int, ends: set[int]) -> bool:
         """Whether generated ``row`` reached ``cap`` rather than a stop token (the backend's
@@ -275,30 +286,21 @@ class LLMEngine(_CausalEngine):
                 setattr(config, name, None)
         pad = self.tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else (self._eos_ids() or [0])[0]
-        logger.info(
-            "Loaded %s (%s, causal) with transformers on %s/%s", self.card.id, self.card.family,
-            self.device, self.dtype,
-        )  # fmt: skip
+        self._log_loaded()
 
-    def _run(
-        self,
-        prefix: list[int],
-        rows: list[list[int]],
-        stop: list[int],
-        options: GenerationOptions,
-        max_new: int,
-    ) -> list[list[int]]:
+    def _run(self, batch: _Batch) -> list[list[int]]:
         import torch
 
-        prompts = [prefix + r for r in rows]
+        options = batch.options
+        prompts = [batch.prefix + r for r in batch.rows]
         width = max(len(r) for r in prompts)
         ids = torch.tensor([[self.pad_id] * (width - len(r)) + r for r in prompts])
         mask = torch.tensor([[0] * (width - len(r)) + [1] * len(r) for r in prompts])
         kwargs: dict[str, Any] = {
             "num_beams": options.num_beams,
             "do_sample": False,
-            "max_new_tokens": max_new,
-            "eos_token_id": stop,
+            "max_new_tokens": batch.max_new,
+            "eos_token_id": batch.stop,
             "pad_token_id": self.pad_id,
             **decoding_kwargs(options, HF_DECODING),
         }
@@ -347,31 +349,21 @@ class CT2LLMEngine(_CausalEngine):
         self.generator, self.model_dir = load_or_rebuild(
             ctranslate2.Generator, self.card, quantization, **options
         )
-        logger.info(
-            "Loaded %s (%s, causal) with CTranslate2 on %s/%s", self.card.id, self.card.family,
-            self.device, self.dtype,
-        )  # fmt: skip
+        self._log_loaded()
 
-    def _run(
-        self,
-        prefix: list[int],
-        rows: list[list[int]],
-        stop: list[int],
-        options: GenerationOptions,
-        max_new: int,
-    ) -> list[list[int]]:
+    def _run(self, batch: _Batch) -> list[list[int]]:
         with self.tokenizer_lock:
-            static = list(self.tokenizer.convert_ids_to_tokens(prefix))
-            tokens = [list(self.tokenizer.convert_ids_to_tokens(r)) for r in rows]
+            static = list(self.tokenizer.convert_ids_to_tokens(batch.prefix))
+            tokens = [list(self.tokenizer.convert_ids_to_tokens(r)) for r in batch.rows]
         kwargs: dict[str, Any] = {
-            "beam_size": options.num_beams,
-            "max_length": max_new,
-            "end_token": stop,
+            "beam_size": batch.options.num_beams,
+            "max_length": batch.max_new,
+            "end_token": batch.stop,
             "include_prompt_in_result": False,
             "static_prompt": static,
             "max_batch_size": 0,
             "sampling_topk": 1,
-            **decoding_kwargs(options, _CT2_GENERATE),
+            **decoding_kwargs(batch.options, _CT2_GENERATE),
         }
         try:
             results = self.generator.generate_batch(tokens, **kwargs)
