@@ -431,3 +431,101 @@ def test_translate_guard_glossary_and_report(
     terms.write_text("QRIS\n", encoding="utf-8")
     code, _, err = run(["translate", str(article), "--glossary", str(terms)], capsys)
     assert code == 2 and "expected 2 columns" in err
+
+
+# ----------------------------------------------- the guard in flag words (issue 13, item 3)
+
+
+def test_guard_warnings_name_flags_not_python_arguments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import FIDELITY_TRANSLATE
+
+    article = tmp_path / "a.txt"
+    article.write_text("Harga beras naik 30 persen.", encoding="utf-8")
+    code, out, err = run(
+        ["translate", str(article), "--model", str(FIDELITY_TRANSLATE), "--no-progress"], capsys
+    )
+    assert code == 0 and out
+    (line,) = [line for line in err.splitlines() if "faithfulness guard" in line]
+    assert "--guard retry re-translates them; --report FILE.jsonl lists them." in line
+    assert not PYTHON_ARGUMENT.search(err) and "report=True" not in err, err
+
+
+def test_summarize_guard_and_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import FIDELITY_TRANSLATE
+
+    article = tmp_path / "a.txt"
+    article.write_text("Harga beras naik 30 persen. Petani datang ke pasar.", encoding="utf-8")
+    report = tmp_path / "out" / "report.jsonl"
+    argv = ["summarize", str(article), "--strategy", "lead", "--max-words", "5",
+            "--translation-model", str(FIDELITY_TRANSLATE), "--no-progress"]  # fmt: skip
+    code, out, err = run([*argv, "--report", str(report)], capsys)
+    assert code == 0 and out.strip()
+    (line,) = report.read_text(encoding="utf-8").splitlines()
+    data = json.loads(line)
+    assert (data["document"], data["summary"], data["checked"], data["ok"]) == (
+        0, out.strip(), True, False
+    )  # fmt: skip
+    assert data["issues"] and "--report FILE.jsonl lists them." in err
+    assert not PYTHON_ARGUMENT.search(err), err
+    code, _, err = run([*argv, "--guard", "raise"], capsys)
+    assert code == 2 and "failed the faithfulness check" in err and "--guard retry" in err
+    assert not PYTHON_ARGUMENT.search(err), err
+    code, out, err = run([*argv, "--guard", "none"], capsys)
+    assert (code, err) == (0, "") and out.strip()
+
+
+@pytest.mark.usefixtures("no_network")
+def test_summarize_offline_without_the_default_summariser_says_so_in_flag_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import FIDELITY_TRANSLATE
+
+    article = tmp_path / "a.txt"
+    article.write_text("Petani datang ke pasar. Harga beras naik di Jakarta.", encoding="utf-8")
+    code, out, err = run(
+        ["summarize", str(article), "--translation-model", str(FIDELITY_TRANSLATE),
+         "--no-progress", "--guard", "none"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0 and out.startswith("Farmer come to market.")
+    (line,) = err.splitlines()
+    assert "csebuetnlp/mT5_multilingual_XLSum cannot be loaded here" in line
+    assert "or pass --model <summariser>." in line
+    assert not PYTHON_ARGUMENT.search(err), err
+
+
+def _issues_column(out_dir: Path) -> list[object]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(out_dir / "shards").column("issues").to_pylist()
+
+
+def test_run_guard_fills_the_issues_column_and_none_leaves_it_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import FIDELITY_TRANSLATE
+
+    corpus = tmp_path / "in.jsonl"
+    rows = ["Harga beras naik 30 persen.", "Menteri datang ke pasar."]
+    corpus.write_text("".join(json.dumps({"text": t}) + "\n" for t in rows), encoding="utf-8")
+    base = ["run", "--task", "translate", "--input", str(corpus), "--model",
+            str(FIDELITY_TRANSLATE), "--no-progress"]  # fmt: skip
+    code, _, err = run([*base, "--output", str(tmp_path / "warn")], capsys)
+    assert code == 0
+    flagged, clean = (json.loads(str(v)) for v in _issues_column(tmp_path / "warn"))
+    assert "percent" in [i["kind"] for i in flagged] and flagged[0]["sentence"] == 0
+    assert clean == []
+    assert "the issues column of the shards shows them" in err
+    assert not PYTHON_ARGUMENT.search(err), err
+    code, _, err = run([*base, "--output", str(tmp_path / "none"), "--guard", "none"], capsys)
+    assert code == 0 and err == ""
+    assert _issues_column(tmp_path / "none") == [None, None]
+    code, _, _ = run([*base, "--output", str(tmp_path / "raise"), "--guard", "raise"], capsys)
+    errors = (tmp_path / "raise" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert code == 0 and [json.loads(e)["row"] for e in errors] == [1]  # the flagged row only
+    assert "failed the faithfulness check" in json.loads(errors[0])["error"]
+    code, _, err = run([*base, "--output", str(tmp_path / "warn"), "--resume", "--guard", "retry"],
+                       capsys)  # fmt: skip
+    assert code == 2 and "guard: 'warn' then, 'retry' now" in err  # retry changes results

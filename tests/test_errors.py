@@ -60,8 +60,12 @@ def test_missing_model_offline_is_fast_and_explains_what_to_do(no_network: None)
 
 
 def test_missing_summarizer_suggests_extractive() -> None:
+    """Asked for explicitly (a strategy or a model named), a missing summariser is an error;
+    with neither, strategy="auto" falls back instead (tests/test_summarization.py)."""
     with pytest.raises(ModelNotAvailableError, match="strategy='extractive'"):
-        summarize("Harga beras naik. Pedagang mengeluh.", lang="id")
+        summarize("Harga beras naik. Pedagang mengeluh.", lang="id", strategy="abstractive")
+    with pytest.raises(ModelNotAvailableError, match="strategy='extractive'"):
+        summarize("Harga beras naik. Pedagang mengeluh.", lang="id", model="ringkas-tests/absent")
 
 
 def test_missing_directory() -> None:

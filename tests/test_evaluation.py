@@ -161,3 +161,13 @@ def test_the_bundled_set_is_scored_sentence_by_sentence() -> None:
     data = load_eval_data("translate", "ringkas-news", limit=1)
     assert data.ids[:2] == ["rn-a-02#0", "rn-a-02#1"] and data.reference_lang == "en"
     assert len(data.ids) == len(data.sources) == len(data.references) and data.skipped == 0
+
+
+@pytest.mark.usefixtures("no_network")
+def test_the_default_summariser_is_measured_or_named_missing(two_articles: EvalData) -> None:
+    """summarize() falls back to TextRank when the default summariser is not here; a score
+    labelled with the default system must never be TextRank's."""
+    from ringkas.errors import ModelNotAvailableError
+
+    with pytest.raises(ModelNotAvailableError, match="csebuetnlp/mT5_multilingual_XLSum"):
+        evaluate("summarize", "hand", lang="id")

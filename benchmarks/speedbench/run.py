@@ -31,6 +31,7 @@ from speedbench.settings import (
     Settings,
     target_length,
 )
+from speedbench.worker import cpu_model
 
 logger = logging.getLogger("ringkas.benchmarks.speed")
 
@@ -321,7 +322,7 @@ def signature(settings: Settings, today: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "versions": _versions(),
         "tf4_versions": {"transformers": TF4_VERSION, "torch": TF4_TORCH},
-        "cpu": _cpu_model(),
+        "cpu": cpu_model(),
         "threads": settings.threads,
         "platform": platform.platform(),
         "date": today,
@@ -350,16 +351,6 @@ def _versions() -> dict[str, str]:
         "ctranslate2": ctranslate2.__version__ if ctranslate2 else "not installed",
         "python": platform.python_version(),
     }
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def usable_threads() -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import platform
 import sys
 import threading
 import time
@@ -91,6 +92,17 @@ class GpuPeak:
             "gpu_peak_mb": (self.peak - self.base) / 2**20,
             "torch_max_reserved_mb": torch.cuda.max_memory_reserved() / 2**20,
         }
+
+
+def cpu_model() -> str:
+    """The CPU's model name (``/proc/cpuinfo``), else what ``platform`` knows."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def pin_threads(threads: int) -> None:
@@ -191,15 +203,29 @@ def summary_worker(spec: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "backends": results, "peak_rss_mb": peak_rss_mb()}
 
 
-def worker_main(spec_path: str, result_path: str) -> int:
-    """Entry point of a worker subprocess: never raises, always writes a result."""
+def serve(
+    spec_path: str,
+    result_path: str,
+    pick: Callable[[dict[str, Any]], Callable[[dict[str, Any]], dict[str, Any]]],
+) -> int:
+    """Run the worker that ``pick(spec)`` names on the spec in ``spec_path`` and write its
+    result as JSON to ``result_path``: never raises (a failed system is a row in the table,
+    not a crash), always writes a result. Shared by ``speed.py`` and ``llm_speed.py``."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     try:
-        worker = summary_worker if spec["kind"] == "summary" else translation_worker
-        result = worker(spec)
-    except Exception as exc:  # a failed system is a row in the table, not a crash
+        result = pick(spec)(spec)
+    except Exception as exc:
         logger.exception("worker failed")
         result = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
     Path(result_path).write_text(json.dumps(result), encoding="utf-8")
     return 0
+
+
+def worker_main(spec_path: str, result_path: str) -> int:
+    """Entry point of a speed.py worker subprocess (see :func:`serve`)."""
+    return serve(
+        spec_path,
+        result_path,
+        lambda spec: summary_worker if spec["kind"] == "summary" else translation_worker,
+    )

@@ -82,13 +82,19 @@ def _add_engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="hide progress bars")
 
 
-def _add_guard_choice(parser: argparse.ArgumentParser) -> None:
+def _add_guard_choice(parser: argparse.ArgumentParser, what: str = "against the source") -> None:
     parser.add_argument(
         "--guard",
         default="warn",
         choices=("none", *GUARDS),
-        help="check numbers, dates and names against the source: warn (default), retry "
-        "flagged sentences, raise (exit 2), or none",
+        help=f"check numbers, dates and names {what}: warn (default), retry flagged ones with "
+        "other decoding, raise (exit 2), or none",
+    )
+
+
+def _add_report(parser: argparse.ArgumentParser, unit: str) -> None:
+    parser.add_argument(
+        "--report", metavar="FILE.jsonl", help=f"write the check of every {unit} here (JSON Lines)"
     )
 
 
@@ -97,7 +103,7 @@ def _add_guard(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--glossary", help="two-column TSV/CSV file: source term, the English it must become"
     )
-    parser.add_argument("--report", help="write the check of every sentence here, as JSON Lines")
+    _add_report(parser, "sentence")
 
 
 def _guard(args: argparse.Namespace) -> str | None:
@@ -148,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="an article over the model's budget: chunk (map-reduce, nothing dropped) or "
         "truncate (its first chunk only) (default chunk)",
     )  # fmt: skip
-    _add_guard_choice(su)
+    _add_guard_choice(su, what="summaries against their article")
+    _add_report(su, "summary")
 
     ev = sub.add_parser("eval", help="score a system (or compare several) on a dataset")
     ev.add_argument("--task", required=True, choices=TASKS, help="what to score")
@@ -212,6 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
     rn.add_argument("--batch-size", type=int, help="at most this many sentences per batch")
     rn.add_argument("--device", help=_DEVICE_HELP)
     rn.add_argument("--backend", default="auto", choices=BACKENDS, help=_BACKEND_HELP)
+    rn.add_argument(
+        "--guard", default="warn", choices=("none", *GUARDS),
+        help="check each result against its text into the issues column: warn (default), retry "
+        "flagged sentences/summaries with other decoding, raise (a flagged row becomes an error "
+        "row), or none (no check: the issues column is left empty)",
+    )  # fmt: skip
     rn.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     sub.add_parser("models", help="list the model cards ringkas ships")
@@ -260,36 +273,43 @@ def _translate(args: argparse.Namespace, out: TextIO) -> None:
 
     _run_texts(args, run, out)
     if args.report:
-        from ringkas.io import write_jsonl
-
-        buffer = io.StringIO()
-        write_jsonl(reports, buffer)
-        _write_output(args.report, buffer.getvalue())
+        _write_report(args.report, reports)
 
 
 def _summarize(args: argparse.Namespace, out: TextIO) -> None:
-    from ringkas.models.embedded import summary_models
     from ringkas.summarization import Summarizer
 
+    if args.report:
+        _check_output_path(args.report)  # before the summaries, not after them
+    reports: list[dict[str, object]] = []
+
     def run(texts: list[str]) -> list[str]:
-        # No model named and the defaults not on this machine: the embedded default, said once.
-        chosen = summary_models(args.model, args.translation_model, args.strategy, args.lang)
-        if chosen.note:
-            print(chosen.note, file=sys.stderr)
+        # No model named and a default not on this machine: the library replaces it, and says
+        # so in one warning (in flag words, through the log handler of main()).
         summarizer = Summarizer(
-            chosen.model, translation_model=chosen.translation_model, strategy=chosen.strategy,
+            args.model, translation_model=args.translation_model, strategy=args.strategy,
             backend=args.backend, device=args.device,
         )  # fmt: skip
-        return list(
-            summarizer.summarize(
-                texts, lang=args.lang, max_words=args.max_words, min_words=args.min_words,
-                clean=not args.no_clean, long_input=args.long_input, batch_size=args.batch_size,
-                num_beams=args.num_beams, show_progress=False if args.no_progress else None,
-                guard=_guard(args),
-            )
+        results = summarizer.summarize(
+            texts, lang=args.lang, max_words=args.max_words, min_words=args.min_words,
+            clean=not args.no_clean, long_input=args.long_input, batch_size=args.batch_size,
+            num_beams=args.num_beams, show_progress=False if args.no_progress else None,
+            guard=_guard(args), report=True,
         )  # fmt: skip
+        reports.extend({"document": i, **r.to_dict()} for i, r in enumerate(results))
+        return [r.text for r in results]
 
     _run_texts(args, run, out)
+    if args.report:
+        _write_report(args.report, reports)
+
+
+def _write_report(path: str, reports: list[dict[str, object]]) -> None:
+    from ringkas.io import write_jsonl
+
+    buffer = io.StringIO()
+    write_jsonl(reports, buffer)
+    _write_output(path, buffer.getvalue())
 
 
 def _languages(card: ModelCard) -> str:
@@ -365,7 +385,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> None:
         translation_model=args.translation_model, strategy=args.strategy, resume=args.resume,
         engine=args.engine, num_workers=args.num_workers, shard_size=args.shard_size,
         batch_size=args.batch_size, device=args.device, backend=args.backend,
-        show_progress=False if args.no_progress else None,
+        guard=_guard(args), show_progress=False if args.no_progress else None,
     )  # fmt: skip
     out.write(f"{summary}\n")
 
@@ -391,6 +411,13 @@ _FLAG_VALUES = re.compile(
 _LEADING = re.compile(r"^(model|device|backend|strategy|dtype|lang) must be")
 
 
+# Where the command puts the guard's reports (the library's messages say report=True).
+_REPORT_WORDS = {
+    "run": "the issues column of the shards shows them",
+    "": "--report FILE.jsonl lists them",
+}
+
+
 def _in_flag_words(message: str, args: argparse.Namespace) -> str:
     """``message`` with Python arguments (``model=...``, ``strategy='extractive'``,
     ``data_dir=``) turned into this command's flags (``--model ...``, ``--strategy extractive``,
@@ -399,6 +426,10 @@ def _in_flag_words(message: str, args: argparse.Namespace) -> str:
     text = re.sub(r"\bmodel=(<[^>]*>|\.\.\.)", r"--model \1", text)
     text = _FLAG_VALUES.sub(lambda m: f"--{m.group(1).replace('_', '-')} {m.group(3)}", text)
     text = re.sub(r"\bclean=False\b", "--no-clean", text)
+    text = text.replace(
+        "report=True shows them", _REPORT_WORDS.get(args.command, _REPORT_WORDS[""])
+    )
+    text = text.replace("or look at exc.reports.", "then --report FILE.jsonl lists them.")
     for word in _OPTION_WORDS:
         text = re.sub(rf"(?<![-\w]){word}=?(?!\w)", "--" + word.replace("_", "-") + " ", text)
         text = text.replace(f"--{word.replace('_', '-')}  ", f"--{word.replace('_', '-')} ")
@@ -473,9 +504,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     2
     """
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if args.verbose:
-        logger.setLevel(logging.INFO)
+    level, handler = logger.level, _log_in_flag_words(args)
+    try:
+        return _main(args)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _log_in_flag_words(args: argparse.Namespace) -> logging.Handler:
+    """Show ringkas's log records on standard error in this command's flag words (a handler on
+    the ``ringkas`` logger, for this run); other libraries' records as before."""
+    if not logging.root.handlers:  # a real command line (a test harness has its own)
+        logging.basicConfig(level=logging.WARNING, format=_LOG_FORMAT)
+        logging.root.handlers[0].addFilter(lambda r: not r.name.startswith("ringkas"))
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_FlagWordsFormatter(args))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    return handler
+
+
+_LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+
+
+class _FlagWordsFormatter(logging.Formatter):
+    """The log format, with the message in flag words (:func:`_in_flag_words`)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(_LOG_FORMAT)
+        self.args = args
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record = logging.makeLogRecord(record.__dict__)
+        record.message = _in_flag_words(record.message, self.args)
+        return super().formatMessage(record)
+
+
+def _main(args: argparse.Namespace) -> int:
     output = getattr(args, "output", None)
     try:
         _check_output(output)

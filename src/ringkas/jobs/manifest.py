@@ -27,6 +27,7 @@ from typing import Any
 
 from ringkas.errors import ConfigError, InputError
 from ringkas.jobs.rows import Row, ShardPlan
+from ringkas.jobs.settings import SETTING_DEFAULTS
 from ringkas.jobs.shards import (
     TMP_SUFFIX,
     atomic_write,
@@ -42,6 +43,12 @@ from ringkas.jobs.shards import (
 __all__ = ["MANIFEST_FORMAT", "JobFolder", "open_folder"]
 
 logger = logging.getLogger(__name__)
+
+
+def _since(part: str, key: str) -> Any:
+    """What an older manifest that lacks ``key`` ran with (a setting added since: its default)."""
+    return SETTING_DEFAULTS.get(key) if part == "settings" else None
+
 
 MANIFEST_FORMAT = "ringkas-job/2"
 
@@ -89,7 +96,8 @@ def _earlier_manifest(out: Path, manifest: dict[str, Any], resume: bool) -> dict
         f"{key}: {then!r} then, {now!r} now"
         for part in ("settings", "input")
         for key in sorted({*old.get(part, {}), *manifest[part]})
-        if (then := old.get(part, {}).get(key)) != (now := manifest[part].get(key))
+        if (then := old.get(part, {}).get(key, _since(part, key)))
+        != (now := manifest[part].get(key))
     ]
     if changes:
         raise ConfigError(

@@ -83,14 +83,18 @@ def run_job(
     batch_size: int | None = None,
     device: str | None = None,
     backend: str = "auto",
+    guard: str | None = "warn",
     show_progress: bool | None = None,
 ) -> JobSummary:
     """Summarise or translate every row of ``input`` into Parquet shards under ``output``.
 
     See :mod:`ringkas.jobs` for the input formats, the output layout and what ``resume`` does.
     ``engine="ray"`` runs the shards on Ray (``num_workers`` model copies, one GPU each when
-    ``device`` is CUDA); ``batch_size`` caps sentences per model batch. With ``strategy="lead"``
-    no model is needed:
+    ``device`` is CUDA); ``batch_size`` caps sentences per model batch. ``guard`` is as in
+    :func:`~ringkas.translate` / :func:`~ringkas.summarize`: each result's issues go into the
+    shards' ``issues`` column (``"warn"``, the default, and ``"retry"``, which also re-generates
+    flagged sentences or summaries); ``"raise"`` makes a flagged row an error row; ``None`` checks
+    nothing and leaves the column empty (null). With ``strategy="lead"`` no model is needed:
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -112,7 +116,7 @@ def run_job(
     settings = JobSettings(
         task=task, text_field=text_field, id_field=id_field, lang=normalize(lang),
         model=model_key(model), translation_model=model_key(translation_model),
-        strategy=strategy, backend=backend, shard_size=shard_size,
+        strategy=strategy, backend=backend, shard_size=shard_size, guard=guard,
     )  # fmt: skip
     started = time.perf_counter()
     source = open_source(input, text_field=text_field, id_field=id_field)

@@ -7,15 +7,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from ringkas.engines import BACKENDS
 from ringkas.errors import ConfigError
+from ringkas.guard import check_guard
 from ringkas.summarization import STRATEGIES
 from ringkas.tasks import TASKS, check_task
 
-__all__ = ["ENGINES", "TASKS", "JobSettings", "check_run_options", "model_key"]
+__all__ = ["ENGINES", "SETTING_DEFAULTS", "TASKS", "JobSettings", "check_run_options", "model_key"]
 
 ENGINES = ("local", "ray")
 
@@ -41,9 +43,11 @@ class JobSettings:
     strategy: str = "auto"
     backend: str = "auto"
     shard_size: int = 1000
+    guard: str | None = "warn"
 
     def __post_init__(self) -> None:
         check_task(self.task)
+        check_guard(self.guard)
         if self.strategy not in STRATEGIES:
             raise ConfigError(f"strategy must be one of {STRATEGIES}, got {self.strategy!r}.")
         if self.backend not in BACKENDS:
@@ -59,6 +63,10 @@ class JobSettings:
             raise ConfigError(f"shard_size must be a positive integer, got {self.shard_size!r}.")
         if not isinstance(self.text_field, str) or not self.text_field:
             raise ConfigError(f"text_field must be a field name, got {self.text_field!r}.")
+
+
+#: Each setting's default: what a job whose manifest predates a setting ran with.
+SETTING_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(JobSettings)}
 
 
 def model_key(model: str | None) -> str | None:
