@@ -422,7 +422,7 @@ def test_translate_guard_glossary_and_report(
     assert code == 0
     assert out.startswith("Minister come to QRIS. Price rice rise")
     lines = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
-    assert [(r["sentence"], r["ok"], r["attempts"]) for r in lines] == [(0, True, 1), (1, False, 4)]
+    assert [(r["sentence"], r["ok"], r["attempts"]) for r in lines] == [(0, True, 1), (1, False, 3)]
     assert lines[1]["issues"][0]["kind"] == "percent"
     code, _, err = run(
         ["translate", str(article), "--model", str(FIDELITY_TRANSLATE), "--guard", "raise"], capsys

@@ -82,11 +82,12 @@ def test_retry_uses_other_decoding_and_keeps_the_best(
 ) -> None:
     result = translator.translate(BAD, guard="retry", report=True)
     (sentence,) = result.sentences
-    assert sentence.attempts == 4 and not sentence.ok
-    assert [o.num_beams for _, o in calls] == [1, 4, 4, 4]
+    assert sentence.attempts == 3 and not sentence.ok
+    assert [o.num_beams for _, o in calls] == [1, 4, 4]
     assert calls[2][1].no_repeat_ngram_size == 3
-    # the hinted variants name the value to keep; the last try is the plain wider beam
-    assert [("30 persen" in o.hints) for _, o in calls] == [False, True, True, False]
+    # the variants name the value to keep; the plain wider beam that an LLM tries last is
+    # skipped for this seq2seq model (hints are not read: it is the hinted beam again)
+    assert [("30 persen" in o.hints) for _, o in calls] == [False, True, True]
     assert sentence.first is not None and sentence.first.output.endswith("salary salary salary.")
 
 
@@ -262,3 +263,30 @@ def test_retry_hints_leave_glossary_terms_to_the_glossary(plain: Translator) -> 
     hinted = seen[1]
     assert "Sleman" in hinted.hints and "UMKM" not in hinted.hints
     assert hinted.glossary == (("UMKM", "MSMEs"),)  # a retry also says it in the prompt
+
+
+def test_an_llm_retry_tries_hinted_and_plain_decodings_the_engine_record_holds() -> None:
+    from ringkas.engines.base import GenerationOptions
+    from ringkas.engines.retry import Attempts, Generated, decoding_key, retry_variants
+    from ringkas.text.chunk import Split
+
+    source, wrong = "Lima orang datang.", "Six people came."
+    every = [GenerationOptions(), *retry_variants(GenerationOptions())]
+    tried = Attempts()  # the engine (or an earlier try) decoded it every way already
+    tried.record([source], [Generated(wrong, tried=tuple(decoding_key(v) for v in every))])
+    seen: list[bool] = []
+
+    def retranslate(texts: Any, options: Any) -> list[str]:
+        seen.append("Lima" in options.hints)
+        return [wrong for _ in texts]
+
+    for prompted, hinted in ((False, []), (True, [True, True, False])):
+        seen.clear()
+
+        guard = Guard("retry", None, "id", "en", prompted=prompted)
+        (report,) = guard.review(
+            [Split([source], [])], [wrong], [(0, 0)], GenerationOptions(), retranslate, tried
+        )
+        # a seq2seq model reads no prompt: nothing new to try; an LLM: the hinted variants,
+        # then the plain wider beam (the last candidate)
+        assert seen == hinted and report.attempts == 1 + len(hinted)
