@@ -84,10 +84,12 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
+    "C": HERE / "data" / "faithfulness-heldout-c.jsonl",
 }
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out: never used to change the checker",
+    "C": "written after A and B, before the name-dictionary rule; measured once, after it",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]

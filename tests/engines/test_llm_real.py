@@ -9,6 +9,7 @@ about a minute.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -120,3 +121,16 @@ def test_with_a_glossary_umkm_comes_out_as_msmes(gemma: Translator) -> None:
         assert "UMKM" not in result.text  # left verbatim it is repaired, never returned
         assert not [i for s in result.sentences for i in s.issues if i.kind == "glossary"]
     assert "QRIS" in results[1].text
+
+
+def test_a_sentence_cut_at_its_cap_is_named(
+    gemma: Translator, sentences: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # a real sentence needs more than 4 tokens of English: it stops at its cap, mid-sentence,
+    # is tried once more with other decoding, and the warning names it as truncated
+    long = max(sentences, key=len)
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        out = gemma.translate(long, max_new_tokens=4, guard=None)
+    assert out.strip()
+    (message,) = [r.getMessage() for r in caplog.records if "degenerate" in r.getMessage()]
+    assert "truncated" in message and long[:30] in message
