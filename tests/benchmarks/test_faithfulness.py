@@ -31,3 +31,33 @@ def test_quick_run(tmp_path: Path) -> None:
     synthetic = result["synthetic"]
     assert synthetic["false_flag_rate"] <= 0.02 and synthetic["recall"] >= 0.95
     assert result["real"] == {"skipped": "not asked for (pass --real)"}
+
+
+def test_heldout_sets_are_well_formed_and_not_the_bundled_pairs() -> None:
+    bundled = {s for _, s, _ in bench.sentence_pairs()} | {t for _, _, t in bench.sentence_pairs()}
+    ids: set[str] = set()
+    for name, path in bench.HELDOUT.items():
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert len(rows) >= 40, name
+        for row in rows:
+            assert set(row) == {"id", "source", "english", "note"}
+            assert all(isinstance(v, str) and v.strip() for v in row.values())
+            assert row["source"] not in bundled and row["english"] not in bundled
+        ids |= {row["id"] for row in rows}
+        assert bench.heldout_pairs(path)[0] == (
+            rows[0]["id"],
+            rows[0]["source"],
+            rows[0]["english"],
+        )
+    assert len(ids) == sum(1 for p in bench.HELDOUT.values() for _ in p.open(encoding="utf-8"))
+
+
+def test_quick_run_reports_the_heldout_sets(tmp_path: Path) -> None:
+    assert bench.main(["--quick", "--out", str(tmp_path)]) == 0
+    heldout = json.loads((tmp_path / "faithfulness.json").read_text(encoding="utf-8"))["heldout"]
+    assert set(heldout) == set(bench.HELDOUT)
+    for row in heldout.values():
+        assert row["sentences"] >= 40 and 0 <= row["false_flags"] <= row["sentences"]
+        assert row["caught_passed"] <= row["corrupted_passed"] <= row["corrupted"]
+        assert set(row["per_kind"]) == set(bench.KINDS)
+    assert "## Held-out" in (tmp_path / "faithfulness.md").read_text(encoding="utf-8")

@@ -82,3 +82,27 @@ def test_skipped_spans_are_not_read() -> None:
 def test_a_range_shares_its_scale() -> None:
     (first, second) = extract("Rp 1,9-2,7 juta", "id")
     assert ("q", 1.9e6, "IDR") in first.keys and second.keys[0] == ("q", 2.7e6, None)
+
+
+def test_a_number_with_a_glued_scale_letter_may_be_the_scale() -> None:
+    # the press writes "1.4m people" and "40k fans"; "1.4m" may also be 1.4 metres
+    (fact,) = extract("1.4m people", "en")
+    assert {k[1] for k in fact.keys} == {1.4, 1.4e6}
+    (fact,) = extract("40k fans", "en")
+    assert {k[1] for k in fact.keys} == {40.0, 40e3}
+    assert [k[1] for k in extract("1,4 m", "id")[0].keys] == [1.4]  # Indonesian: metres
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("pada 8-11 Mei 2025", "id"),
+        ("pada 8 hingga 11 Mei 2025", "id"),
+        ("from May 8 to 11, 2025", "en"),
+        ("on May 8-11, 2025", "en"),
+        ("from 8 to 11 May 2025", "en"),
+        ("on 8–11 May 2025", "en"),
+    ],
+)
+def test_a_range_of_days_is_two_dates_of_one_month(text: str, lang: str) -> None:
+    assert values(text, lang) == [("date", (8, 5, 2025), None), ("date", (11, 5, 2025), None)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ringkas.faithful.names import invented_names, missing_names, required_names
+from ringkas.faithful.names import changed_names, invented_names, missing_names, required_names
 
 
 def texts(spans: list) -> list[str]:
@@ -48,3 +48,37 @@ def test_summary_names_must_come_from_the_article() -> None:
         "Medan"
     ]
     assert texts(invented_names(article, "The KPK and the mayor Syamsul Bahri.")) == ["KPK"]
+
+
+def test_building_and_place_words_are_translated_inside_names() -> None:
+    # "Stadion X" = "X Stadium", "Gedung X" = "the X building", "Menara X" = "X Tower"
+    source = "Laga digelar di Stadion Manahan, dekat Gedung Juang dan Menara Saidah."
+    assert texts(required_names(source)) == ["Manahan", "Juang", "Saidah"]
+    assert (
+        missing_names(
+            source,
+            "The match was played at Manahan Stadium, near the Juang building and Saidah Tower.",
+        )
+        == []
+    )
+
+
+def test_usual_renderings_of_abbreviations() -> None:
+    assert missing_names("Harga dolar AS naik.", "The price of the US dollar rose.") == []
+    assert missing_names("Peringatan HUT Kota Medan.", "Medan's anniversary celebration.") == []
+    assert texts(missing_names("Harga dolar AS naik.", "The dollar price rose.")) == ["AS"]
+
+
+def test_a_short_rendering_counts_only_as_a_whole_word() -> None:
+    # "RI" may be rendered "Indonesia" or kept, but "rice" or "rise" is neither
+    assert texts(missing_names("Beras impor RI naik.", "The imported rice rose.")) == ["RI"]
+    assert texts(missing_names("Kunjungan ke AS.", "A visit used for trade.")) == ["AS"]
+    assert missing_names("Kunjungan ke AS.", "A visit to the US.") == []
+
+
+def test_a_misspelt_abbreviation_in_brackets_is_changed() -> None:
+    source = "Kementerian Perdagangan (Kemendag) membuka pasar murah."
+    assert changed_names(source, "The Trade Ministry (Kemendag) opened a cheap market.") == []
+    assert changed_names(source, "The Trade Ministry opened a cheap market.") == []
+    (change,) = changed_names(source, "The Trade Ministry (Kemendog) opened a cheap market.")
+    assert (change[0].text, change[1]) == ("Kemendag", "Kemendog")

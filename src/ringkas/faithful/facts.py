@@ -119,6 +119,17 @@ _APPROX = {
 }
 _MONTH_LEFT_DAY = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _MONTH_RIGHT_DAY = re.compile(r"^\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.,:/]\d)")
+_DAY_RANGE_GAP = r"\s*(?:-|–|—|hingga|sampai|s\.d\.|sd|dan|to|and|through|until)\s*"
+#: ``14-17 Maret 2024``, "from 14 to 17 March": the first day of a range of days.
+_MONTH_LEFT_RANGE = re.compile(
+    rf"(?<![\d.,/])(\d{{1,2}})(?:st|nd|rd|th)?{_DAY_RANGE_GAP}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?$",
+    re.I,
+)
+#: "March 14 to 17, 2024", "March 14-17": English puts the range after the month.
+_MONTH_RIGHT_RANGE = re.compile(
+    rf"^\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_DAY_RANGE_GAP}(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:/]\d)",
+    re.I,
+)
 _MONTH_RIGHT_YEAR = re.compile(r"^\.?,?\s+(\d{4})\b(?![.,]\d)")
 _MAY_CONTEXT = re.compile(
     r"(?:\bin|\bsince|\buntil|\bby|\blast|\bnext|\bearly|\blate|\bmid-?|\bof|\bfrom|\bthrough|\bthis|\bend of)\s*$",
@@ -240,14 +251,29 @@ def _month(
     text: str, lang: str, w: re.Match[str], month: int, taken: _Taken, facts: list[Fact]
 ) -> None:
     start, end = w.start(), w.end()
-    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    before, after = text[max(0, start - 24) : start], text[end : end + 24]
     day = year = None
-    left = _MONTH_LEFT_DAY.search(before)
-    if left and taken.free(start - len(before) + left.start(), start):
+    first: tuple[int, int, int] | None = None  # a range's first day, and where it is written
+    if (left_range := _MONTH_LEFT_RANGE.search(before)) and taken.free(
+        start - len(before) + left_range.start(), start
+    ):
+        at = start - len(before) + left_range.start()
+        first = (int(left_range[1]), at, at + len(left_range[1]))
+        day, start = int(left_range[2]), start - len(before) + left_range.start(2)
+    elif (left := _MONTH_LEFT_DAY.search(before)) and taken.free(
+        start - len(before) + left.start(), start
+    ):
         day, start = int(left[1]), start - len(before) + left.start()
-    if day is None and lang == "en" and (right := _MONTH_RIGHT_DAY.match(after)):
+    if day is None and lang == "en" and (right_range := _MONTH_RIGHT_RANGE.match(after)):
+        first = (int(right_range[1]), start, end + right_range.end(1))
+        day, end = int(right_range[2]), end + right_range.end()
+        start = end - len(right_range[0]) + right_range.start(2)
+        after = text[end : end + 12]
+    elif day is None and lang == "en" and (right := _MONTH_RIGHT_DAY.match(after)):
         day, end = int(right[1]), end + right.end()
         after = text[end : end + 12]
+    else:
+        after = after[:12]
     if right_year := _MONTH_RIGHT_YEAR.match(after):
         year, end = int(right_year[1]), end + right_year.end()
     short = len(w[0]) <= 4 and w[0].lower() not in ("mei", "juni", "juli", "june", "july", "may")
@@ -258,6 +284,11 @@ def _month(
         return
     if not taken.free(start, end):
         return
+    if first is not None and 1 <= first[0] <= 31 and taken.free(first[1], first[2]):
+        facts.append(
+            _fact("date", text, first[1], first[2], [("date", (first[0], month, year), None)])
+        )
+        taken.take(first[1], first[2])
     facts.append(_fact("date", text, start, end, [("date", (day, month, year), None)]))
     taken.take(start, end)
 
@@ -350,6 +381,9 @@ def _numbers(
         elif not currency and (cm := _CURRENCY_AFTER.match(text[end : end + 40])):
             unit, kind, end = lx.CURRENCY_AFTER[cm[1].lower()], "money", end + cm.end()
         keys: list[Key] = [("q", v * scale, unit) for v in values]
+        if lang == "en" and not currency and scale == 1.0 and suffix in lx.MONEY_SUFFIX_SCALES:
+            # "1.4m" is 1.4 million in the press (or 1.4 metres), "40k" is 40,000 (or 40 km/h)
+            keys += [("q", v * lx.MONEY_SUFFIX_SCALES[suffix], unit) for v in values]
         scaled[start] = scale
         facts.append(_fact(kind, text, start, end, keys))
         taken.take(start, end)

@@ -206,6 +206,8 @@ ID_TRANSLATED_WORDS = frozenset(
     jaringan pengembangan penelitian kajian laboratorium rehabilitasi pengungsi bantuan
     tanggap darurat siaga pos posko komando operasi gugus kantor cabang unit induk koperasi
     pelajar mahasiswa guru dosen santri warga pedagang petani buruh karyawan pegawai
+    stadion gedung wisma menara kompleks sirkuit gelanggang bendungan hutan kebun gua goa
+    lembah tugu penjara
     """.split()
 )
 
@@ -214,7 +216,8 @@ ID_TRANSLATED_WORDS = frozenset(
 EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "jawa": ("java",), "sumatera": ("sumatra",), "belanda": ("netherlands", "dutch", "holland"),
     "inggris": ("united kingdom", "uk", "britain", "british", "england", "english"),
-    "amerika": ("america", "us", "usa", "united states"), "jepang": ("japan",),
+    "amerika": ("america", "us", "usa", "united states"),
+    "as": ("us", "u.s.", "usa", "united states", "america"), "jepang": ("japan",),
     "tiongkok": ("china", "chinese"), "cina": ("china", "chinese"), "mandarin": ("chinese",),
     "korea": ("korea",), "arab": ("arab", "saudi", "uae", "emirates"),
     "emirat": ("emirates", "uae"), "jerman": ("germany", "german"),
@@ -226,7 +229,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "türkiye", "turkish"), "yunani": ("greece", "greek"), "swiss": ("switzerland", "swiss"),
     "maluku": ("maluku", "moluccas"), "papua": ("papua",), "latin": ("latin",),
     "lebaran": ("eid", "lebaran", "idul fitri", "idulfitri"), "idul": ("eid",),
-    "natal": ("christmas",), "imlek": ("lunar new year", "chinese new year", "imlek"),
+    "natal": ("christmas",),
+    "hut": ("anniversary", "birthday", "independence day", "hut"), "imlek": ("lunar new year", "chinese new year", "imlek"),
     "nyepi": ("nyepi",), "haji": ("haji", "hajj"), "tanjung": ("tanjung", "cape"), "ramadan": ("ramadan",), "ramadhan": ("ramadan",),
     "umkm": ("msme", "sme", "small business", "small and medium"),
     "ktp": ("id card", "identity card", "ktp"), "sim": ("driving licen", "driver's licen"),

@@ -51,6 +51,12 @@ def _initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))
 
 
+def _parenthesised(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands alone in brackets: an abbreviation after its
+    long form ("Kementerian Kesehatan (Kemenkes)"), not the opening of a sentence."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
 def _is_acronym(token: str) -> bool:
     return any(sum(c.isupper() for c in part) >= 2 for part in re.split(r"[-'’]", token))
 
@@ -91,6 +97,7 @@ class _Words:
         self.lower = output.lower()
         words = [w.lower() for w in _OUTPUT_WORD.findall(output)]
         self.words = set(words)
+        self.counts = Counter(words)
         self.prefixes: Counter[str] = Counter(
             w[:n] for w in words for n in range(2, min(len(w), 24) + 1)
         )
@@ -101,10 +108,18 @@ class _Words:
         a hyphenated name, or one of its usual English renderings)."""
         low = token.lower()
         parts = [p for p in re.split(r"[-'’]", low) if p]
-        found = min(self.prefixes[p] for p in parts) if parts else 0
+        whole = _is_acronym(token)
+        found = min(self._starts(p, whole) for p in parts) if parts else 0
         for alt in lx.EQUIVALENTS.get(low, ()):
-            found += len(re.findall(rf"(?<![a-z]){re.escape(alt)}", self.lower))
+            found += len(re.findall(_rendering(alt), self.lower))
         return found
+
+    def _starts(self, part: str, acronym: bool) -> int:
+        """How many words start with ``part``; a short acronym ("RI", "AS") must be the
+        whole word or its plural, since it starts too many English words ("rice", "ask")."""
+        if acronym and len(part) <= 3:
+            return self.counts[part] + self.counts[part + "s"] + self.counts[part + "es"]
+        return self.prefixes[part]
 
     def has(self, token: str) -> bool:
         return self.count(token) > 0
@@ -123,6 +138,15 @@ class _Words:
             ):
                 return word
         return None
+
+
+def _rendering(alt: str) -> str:
+    """The pattern of a usual English rendering in a lower-cased output: a word's start
+    ("msme" in "MSMEs"); a short one ("us", "ri", "ma") only as a whole word (or its plural),
+    so that "used" or "rice" do not count as "US" or "RI"."""
+    if len(alt) <= 3:
+        return rf"(?<![a-z]){re.escape(alt)}(?:e?s)?(?![a-z])"
+    return rf"(?<![a-z]){re.escape(alt)}"
 
 
 _COGNATE = (("ph", "f"), ("y", "i"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"))
@@ -191,7 +215,11 @@ def changed_names(
             if words.count(token) < seen[token.lower()]:
                 near = words.near(token)
                 found.append((span, near if near and near.lower() not in source_words else None))
-        elif len(token) >= 4 and not _initial(source, m.start()) and not words.has(token):
+        elif (
+            len(token) >= 4
+            and (not _initial(source, m.start()) or _parenthesised(source, m.start(), m.end()))
+            and not words.has(token)
+        ):
             near = words.near(token, most=1)  # a translated word is missed only when misspelt
             if near and near.lower() not in source_words:
                 found.append((span, near))
