@@ -3,7 +3,9 @@
 The one place that turns a list of model inputs into engine batches, shared by translation and
 summarisation, so batch size never changes a result and the order always comes back as given.
 Each text is encoded once (or its encoding is handed in by the caller, who encoded it to split
-it); each batch is generated from those encodings.
+it); each batch is generated from those encodings. What the engine found and retried is kept in
+an :class:`~ringkas.engines.retry.Attempts` record: the caller's, or one made here and named in
+one warning at the end.
 
 >>> from ringkas.engines.base import Encoded
 >>> class Echo:
@@ -16,16 +18,21 @@ it); each batch is generated from those encodings.
 
 from __future__ import annotations
 
+import inspect
+import logging
 from collections.abc import Mapping, Sequence
 
 from tqdm.auto import tqdm
 
 from ringkas.engines.base import Encoded, Engine, GenerationOptions
+from ringkas.engines.retry import Attempts
 from ringkas.errors import ConfigError
 from ringkas.models.languages import LanguagePlan
 from ringkas.text.chunk import pack_batches
 
 __all__ = ["default_batch_tokens", "run_requests"]
+
+logger = logging.getLogger(__name__)
 
 
 def default_batch_tokens(device: str) -> int:
@@ -49,8 +56,14 @@ def run_requests(
     desc: str = "generating",
     unit: str = "sent",
     encoded: Mapping[str, Encoded] | None = None,
+    attempts: Attempts | None = None,
 ) -> list[str]:
     """One output per text, in the order given; identical texts are generated once.
+
+    ``attempts`` collects what the engine found and tried per text (an engine whose
+    ``generate`` takes ``attempts=``, as ringkas's do), so a later retry in the same call decodes no
+    text twice the same way; the caller then reports what is still degenerate. Without it, this
+    call does, in one warning.
 
     ``encoded`` holds encodings the caller already has (from ``engine.encode``), so no text is
     tokenized twice; the others are encoded here, in one call.
@@ -80,12 +93,29 @@ def run_requests(
     missing = [t for t in unique if t not in known]
     fresh = dict(zip(missing, engine.encode(missing, lang), strict=True)) if missing else {}
     encodings = [known[t] if t in known else fresh[t] for t in unique]
+    record = attempts if attempts is not None else Attempts()
+    # ringkas's engines take the record; an engine of the bare protocol gets texts only
+    extra = {"attempts": record} if _takes_attempts(engine) else {}
     outputs: dict[str, str] = {}
     with tqdm(total=len(unique), desc=desc, unit=unit, disable=not show_progress) as bar:
         lengths = [len(e) for e in encodings]
         for batch in pack_batches(lengths, max_batch_tokens=budget, batch_size=batch_size):
             sources = [unique[i] for i in batch]
-            results = engine.generate(sources, lang, options, encoded=[encodings[i] for i in batch])
+            rows = [encodings[i] for i in batch]
+            results = engine.generate(sources, lang, options, encoded=rows, **extra)
             outputs.update(zip(sources, results, strict=True))
             bar.update(len(batch))
+    if attempts is None:
+        message = record.message(str(getattr(getattr(engine, "card", None), "id", engine.backend)))
+        if message is not None:
+            logger.warning("%s", message)
     return [outputs[t] for t in texts]
+
+
+def _takes_attempts(engine: Engine) -> bool:
+    """Whether ``engine.generate`` takes ``attempts=`` (ringkas's engines do)."""
+    try:
+        parameters = inspect.signature(engine.generate).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "attempts" or p.kind is p.VAR_KEYWORD for p in parameters)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ringkas.engines.base import GenerationOptions
+from ringkas.engines.retry import Attempts, retry_variants
 from ringkas.errors import ConfigError, FaithfulnessError
 from ringkas.faithful import (
     CHECKED_LANGUAGES,
@@ -291,16 +292,19 @@ class Guard:
         where: Sequence[tuple[int, int]],
         options: GenerationOptions,
         retranslate: Retranslate,
+        tried: Attempts | None = None,
     ) -> list[SentenceReport]:
         """Check each sentence (``splits[i]`` translated as ``outputs[i]``, at ``where[i]`` =
         (document, sentence)); with ``mode="retry"`` re-translate the flagged ones, replacing
-        ``outputs[i]`` in place. Returns one report per sentence."""
+        ``outputs[i]`` in place. ``tried`` is the call's record of the decodings each piece
+        already had (the engine's own retry of a degenerate one): a variant a sentence had is
+        skipped. Returns one report per sentence."""
         reports = [
             SentenceReport(d, s, self._check(split.join(), out))
             for split, out, (d, s) in zip(splits, outputs, where, strict=True)
         ]
         if self.mode == "retry":
-            self._retry(splits, outputs, reports, options, retranslate)
+            self._retry(splits, outputs, reports, options, retranslate, tried)
         return reports
 
     def _check(self, source: str, output: str) -> Report:
@@ -313,6 +317,7 @@ class Guard:
         reports: list[SentenceReport],
         options: GenerationOptions,
         retranslate: Retranslate,
+        tried: Attempts | None = None,
     ) -> None:
         flagged = [i for i, r in enumerate(reports) if not r.ok]
         for variant in _variants(options):
@@ -331,6 +336,9 @@ class Guard:
                     _with(variant, hints=self._hints(split.join())), split.pieces
                 )
                 texts = [p.text for p in protected]
+                if tried is not None and tried.covers(texts, opts):
+                    still.append(i)  # decoded this way already (the engine's retry): the next
+                    continue
                 outs = [
                     restore(o, p) for o, p in zip(retranslate(texts, opts), protected, strict=True)
                 ]
@@ -352,37 +360,37 @@ class Guard:
 
     # ------------------------------------------------------------------ outcome
 
-    def finish(self, reports: Sequence[SentenceReport]) -> None:
-        """One warning for the call (``"warn"``, ``"retry"``), or raise (``"raise"``)."""
-        if not self.active:
-            return
+    def finish(self, reports: Sequence[SentenceReport], engine: str | None = None) -> None:
+        """One warning for the call (``"warn"``, ``"retry"``), or raise (``"raise"``).
+        ``engine`` is what the engine still found degenerate in the same call
+        (:meth:`ringkas.engines.retry.Attempts.message`): said in the same warning."""
         flagged = [r for r in reports if not r.ok]
-        if self.mode == "raise" and flagged:
+        if self.active and self.mode == "raise" and flagged:
+            if engine:
+                logger.warning("%s", engine)
             raise FaithfulnessError([r.report for r in flagged])
+        found = [m for m in (self._summary(reports) if self.active else None, engine) if m]
+        if found:
+            logger.warning("%s", " Also, ".join(found))
+
+    def _summary(self, reports: Sequence[SentenceReport]) -> str | None:
+        flagged = [r for r in reports if not r.ok]
         first_flagged = sum(1 for r in reports if not (r.first or r.report).ok)
         if not first_flagged:
-            return
+            return None
         counts = Counter(i.kind for r in flagged for i in r.issues)
         kinds = ", ".join(f"{k} {counts[k]}" for k in KINDS if counts[k])
         if self.mode == "retry":
-            logger.warning(
-                "faithfulness guard: %d of %d sentence(s) flagged; retrying made %d clean, %d "
-                "still flagged%s. report=True shows them.",
-                first_flagged,
-                len(reports),
-                first_flagged - len(flagged),
-                len(flagged),
-                f" ({kinds})" if kinds else "",
+            return (
+                f"faithfulness guard: {first_flagged} of {len(reports)} sentence(s) flagged; "
+                f"retrying made {first_flagged - len(flagged)} clean, {len(flagged)} still "
+                f"flagged{f' ({kinds})' if kinds else ''}. report=True shows them."
             )
-        else:
-            logger.warning(
-                "faithfulness guard: %d of %d sentence(s) flagged (%s): a number, date, name or "
-                "term may be wrong or missing. guard='retry' re-translates them; report=True shows "
-                "them.",
-                len(flagged),
-                len(reports),
-                kinds,
-            )
+        return (
+            f"faithfulness guard: {len(flagged)} of {len(reports)} sentence(s) flagged ({kinds}): "
+            "a number, date, name or term may be wrong or missing. guard='retry' re-translates "
+            "them; report=True shows them."
+        )
 
 
 def check_summaries(
@@ -476,15 +484,10 @@ def _with(options: GenerationOptions, **changes: Any) -> GenerationOptions:
 
 
 def _variants(options: GenerationOptions) -> list[GenerationOptions]:
-    """The other decodings a retry tries, in order: wider beam search, then beam search
-    that may not repeat itself."""
-    beams = max(4, options.num_beams + 3)
-    return [
-        dataclasses.replace(options, num_beams=beams),
-        dataclasses.replace(
-            options, num_beams=beams, no_repeat_ngram_size=3, repetition_penalty=1.3
-        ),
-    ]
+    """The other decodings a retry tries, in order (the engine's list, written once:
+    :data:`ringkas.engines.retry.RETRY_DECODINGS`): beam search, then beam search that may
+    not repeat itself."""
+    return retry_variants(options)
 
 
 def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

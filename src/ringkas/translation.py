@@ -19,6 +19,7 @@ from typing import Literal, overload
 
 from ringkas.batching import run_requests
 from ringkas.engines import Encoded, Engine, GenerationOptions, load_engine
+from ringkas.engines.retry import Attempts
 from ringkas.errors import ConfigError, GlossaryError, UnsupportedLanguageError
 from ringkas.extractive import EXTRACTIVE_SYSTEMS
 from ringkas.faithful import Glossary, GlossaryLike, load_glossary, restore
@@ -304,6 +305,7 @@ class Translator:
         pieces = [p for doc in docs for split in doc.splits for p in split.pieces]
         protected = guard.protect(pieces)
         known = {k: v for doc in docs for k, v in doc.encoded.items()}
+        attempts = Attempts()  # what the engine found and tried, for this call only
 
         def generate(texts: list[str], opts: GenerationOptions, progress: bool) -> list[str]:
             return run_requests(
@@ -316,6 +318,7 @@ class Translator:
                 show_progress=progress,
                 desc="translating",
                 encoded=known,
+                attempts=attempts,
             )
 
         outputs = generate(
@@ -327,6 +330,7 @@ class Translator:
             for doc in docs
         ]
         reports: list[list[SentenceReport]] = [[] for _ in docs]
+        checked: list[SentenceReport] = []
         if guard.active:  # the guard: check every sentence, retry or report the flagged ones
             where = [(d, i) for d, doc in enumerate(docs) for i in range(len(doc.splits))]
             flat = [s for doc_sentences in sentences for s in doc_sentences]
@@ -336,11 +340,13 @@ class Translator:
                 where,
                 options,
                 lambda texts, opts: generate(texts, opts, False),
+                attempts,
             )
             for (d, i), out, sentence_report in zip(where, flat, checked, strict=True):
                 sentences[d][i] = out
                 reports[d].append(sentence_report)
-            guard.finish(checked)
+        # one warning for the call, naming what the guard and the engine found
+        guard.finish(checked, attempts.message(self.card.id))
         results: list[str] = []
         short = 0
         for text, doc, doc_sentences in zip(texts, docs, sentences, strict=True):

@@ -52,7 +52,10 @@ def test_each_family_gets_its_language_codes(family: str, tiny_models: dict[str,
     calls = spy_generate(translator)
     out = translator.translate(DOC, max_new_tokens=3)
     assert isinstance(out, str)
-    assert len(calls) == 1  # both sentences in one batch
+    # both sentences in one batch (a row cut at 3 tokens is then retried with beam search)
+    assert [c["num_beams"] for c in calls][:1] == [1] and all(
+        c["num_beams"] == 4 for c in calls[1:]
+    )
     tok = translator.engine.tokenizer  # type: ignore[attr-defined]
     source_token, forced = CODES[family]
     ids = calls[0]["input_ids"]

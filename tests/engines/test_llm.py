@@ -12,7 +12,7 @@ import pytest
 from ringkas import Translator
 from ringkas.engines import load_engine
 from ringkas.engines.base import GenerationOptions
-from ringkas.engines.llm import RETRY_DECODING
+from ringkas.engines.retry import retry_variants
 from ringkas.errors import PromptError
 from ringkas.models.cards import default_shots, resolve
 from ringkas.testing import ID_SENTENCES
@@ -99,56 +99,59 @@ def test_batch_size_never_changes_an_llm_result(causal: dict[str, Path], backend
     )
 
 
+def _answer(
+    engine: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    answers: list[list[str]],
+    seen: list[GenerationOptions] | None = None,
+) -> None:
+    """The backend's calls answer ``answers`` in turn (as decoded text, before cleaning); each
+    row ends at a stop token, so none reaches its cap."""
+    queue, pending = iter(answers), []
+
+    def run(batch: Any) -> Any:
+        if seen is not None:
+            seen.append(batch.options)
+        pending[:] = next(queue)
+        return [[5, 6, batch.stop[0]] for _ in batch.rows]
+
+    monkeypatch.setattr(engine, "_run", run)
+    monkeypatch.setattr(engine, "_decode", lambda rows: list(pending))
+
+
 def test_degenerate_output_is_retried_and_then_named(
-    causal: dict[str, Path], caplog: pytest.LogCaptureFixture
+    causal: dict[str, Path], caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     translator = Translator(str(causal["gemma3"]), backend="transformers", device="cpu")
-    engine: Any = translator.engine
     seen: list[GenerationOptions] = []
-    answers = iter(
-        [["harga harga harga harga harga harga"], ["still harga harga harga harga harga"]]
-    )
-
-    def run(encoded: Any, parts: Any, options: GenerationOptions, cap: int) -> list[str]:
-        seen.append(options)
-        return next(answers)
-
-    engine._run = run
-    try:
-        with caplog.at_level(logging.WARNING, logger="ringkas.engines.llm"):
-            out = translator.translate("Harga beras naik.")
-    finally:
-        del engine._run
-    assert seen[0].num_beams == 1 and seen[1].num_beams == RETRY_DECODING["num_beams"]
+    answers = [["harga harga harga harga harga harga"], ["still harga harga harga harga harga"]]
+    _answer(translator.engine, monkeypatch, answers, seen)
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        out = translator.translate("Harga beras naik.", guard=None)
+    strongest = retry_variants(GenerationOptions())[-1]
+    assert seen[0].num_beams == 1 and seen[1].num_beams == strongest.num_beams == 4
     assert seen[1].no_repeat_ngram_size == 3 and seen[1].repetition_penalty == 1.3
+    assert len(seen) == 2
     assert out == "still harga harga harga harga harga"  # returned, never silently
     assert "still degenerate" in caplog.text and "'Harga beras naik.' (repetition" in caplog.text
 
 
-def test_a_leaked_prompt_is_never_returned(causal: dict[str, Path]) -> None:
+def test_a_leaked_prompt_is_never_returned(
+    causal: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     translator = Translator(str(causal["gemma3"]), backend="transformers", device="cpu")
-    engine: Any = translator.engine
     leak = default_shots()[0].target
-
-    def run(encoded: Any, parts: Any, options: GenerationOptions, cap: int) -> list[str]:
-        return [f" {leak}"]
-
-    engine._run = run
-    try:
-        assert translator.translate("Harga beras naik.") == ""
-    finally:
-        del engine._run
+    _answer(translator.engine, monkeypatch, [[f" {leak}"], [f" {leak}"]])
+    assert translator.translate("Harga beras naik.", guard=None) == ""
 
 
-def test_a_good_retry_replaces_the_bad_answer(causal: dict[str, Path]) -> None:
+def test_a_good_retry_replaces_the_bad_answer(
+    causal: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     translator = Translator(str(causal["gemma3"]), backend="transformers", device="cpu")
-    engine: Any = translator.engine
-    answers = iter([[" Harga beras di pasar itu naik."], [" Rice prices rose.\nIndonesian: x"]])
-    engine._run = lambda encoded, parts, options, cap: next(answers)
-    try:
-        assert translator.translate("Harga beras naik.") == "Rice prices rose."
-    finally:
-        del engine._run
+    answers = [[" Harga beras di pasar itu naik."], [" Rice prices rose.\nIndonesian: x"]]
+    _answer(translator.engine, monkeypatch, answers)
+    assert translator.translate("Harga beras naik.", guard=None) == "Rice prices rose."
 
 
 def test_no_prompt_and_no_chat_template_is_a_named_error(causal: dict[str, Path]) -> None:

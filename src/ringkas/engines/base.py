@@ -30,15 +30,17 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
+from ringkas.engines.retry import Attempts, Generated, Key, decoding_key, next_variant
 from ringkas.errors import ConfigError, ModelLoadError, TokenizerMissingError
 from ringkas.models.cards import ModelCard
 from ringkas.models.languages import LanguagePlan
+from ringkas.text.degenerate import KINDS
 
 __all__ = [
     "DEVICES",
@@ -48,17 +50,21 @@ __all__ = [
     "Engine",
     "EngineBase",
     "GenerationOptions",
+    "Raw",
     "auto_max_new_tokens",
     "check_device",
     "cut_to_caps",
     "decoding_kwargs",
     "generation_groups",
     "group_by_cap",
+    "in_kind_order",
     "load_tokenizer",
+    "max_positions",
     "model_inputs",
     "quiet_loading",
     "resolve_device",
     "resolve_dtype",
+    "stopped_at_cap",
 ]
 
 logger = logging.getLogger(__name__)
@@ -73,6 +79,12 @@ TOKENIZER_FILES = (
 # fp16 overflows in T5-family activations (NaN or empty output); bf16 or fp32 instead.
 _FP16_UNSAFE = ("t5", "mt5", "umt5", "madlad", "longt5")
 _CAP_STEP = 16  # per-sentence length caps are rounded up to a multiple of this
+# config.json keys that bound the positions a model reads, most specific first (seq2seq: the
+# decoder's; causal: prompt and output together)
+_DECODER_POSITIONS = ("max_target_positions", "max_decoder_position_embeddings",
+                      "max_position_embeddings", "n_positions")  # fmt: skip
+_CAUSAL_POSITIONS = ("max_position_embeddings", "n_positions", "max_sequence_length",
+                     "seq_length", "n_ctx")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -169,6 +181,64 @@ def cut_to_caps(rows: Sequence[Sequence[int]], caps: Sequence[int]) -> list[list
     [[5, 6, 7], [5, 6]]
     """
     return [list(row[:cap]) for row, cap in zip(rows, caps, strict=True)]
+
+
+class Raw(NamedTuple):
+    """One row as a backend call left it: the text, and whether it stopped because it reached
+    its token cap (``cut``) rather than at EOS or the end of the line.
+
+    >>> Raw("Prices rose in the first quarter of 202", cut=True).cut
+    True
+    """
+
+    text: str
+    cut: bool = False
+
+
+def stopped_at_cap(row: Sequence[int], cap: int, ends: Collection[int]) -> bool:
+    """True when generated ids ``row`` hold none of ``ends`` within their first ``cap`` ids:
+    decoding stopped because the row reached its cap. Only the first ``cap`` ids are read, so
+    the answer is the same whether the row ran alone to its cap or in a batch to a longer one.
+
+    >>> stopped_at_cap([5, 6, 7, 1, 0], 4, {1}), stopped_at_cap([5, 6, 7, 8, 1], 4, {1})
+    (False, True)
+    """
+    return not any(int(i) in ends for i in row[:cap])
+
+
+def max_positions(path: Path | str | None, *, causal: bool) -> int | None:
+    """How many positions the checkpoint in ``path`` reads, from its ``config.json``: a seq2seq
+    model's decoder positions (``max_target_positions``, ``max_position_embeddings`` ...), a
+    causal LM's context (prompt and output together). ``None`` when it has no such limit (T5's
+    relative positions) or no readable config.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "config.json").write_text('{"max_position_embeddings": 512}')
+    ...     max_positions(tmp, causal=False)
+    512
+    >>> max_positions("no/such/folder", causal=True) is None
+    True
+    """
+    if path is None:
+        return None
+    try:
+        config = json.loads((Path(str(path)) / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(config, dict):
+        return None
+    sections = [config] + [
+        config[k] for k in ("text_config", "decoder") if isinstance(config.get(k), dict)
+    ]
+    if not causal and any("relative_attention_num_buckets" in c for c in sections):
+        return None  # relative positions (T5 family): no fixed table to run past
+    for section in sections:
+        for key in _CAUSAL_POSITIONS if causal else _DECODER_POSITIONS:
+            value = section.get(key)
+            if isinstance(value, int) and value > 0:
+                return value
+    return None
 
 
 def decoding_kwargs(options: GenerationOptions, names: Mapping[str, str]) -> dict[str, Any]:
@@ -380,16 +450,21 @@ class Engine(Protocol):
 
 class EngineBase:
     """What the seq2seq and causal engines share: the card, the tokenizer behind a lock, explicit
-    encoding, and per-row length caps (:func:`generation_groups`).
+    encoding, per-row length caps (:func:`generation_groups`) bounded by the model's positions,
+    and the retry of degenerate rows.
 
     A subclass sets ``backend``, ``device``, ``dtype``, ``tokenizer``, ``ceiling`` (the largest
-    output length) and implements :meth:`_generate_group`.
+    output length), ``positions`` (what the model reads at most, or ``None``) and implements
+    :meth:`_generate_group`. A row that stops at its cap (``Raw.cut``: not at EOS or the end of
+    the line) counts as ``truncated``, and every degenerate row (:mod:`ringkas.text.degenerate`)
+    is generated once more with other decoding (:func:`ringkas.engines.retry.next_variant`);
+    what is still degenerate is returned as it is and named in one warning per call.
 
     >>> class Words(EngineBase):
-    ...     backend, device, dtype, ceiling = "words", "cpu", "float32", 512
+    ...     backend, device, dtype, ceiling, positions = "words", "cpu", "float32", 512, None
     ...     def _encode_texts(self, texts, plan): return [tuple(range(len(t.split()))) for t in texts]
     ...     def _generate_group(self, texts, encoded, plan, options, caps):
-    ...         return [f"{t} ({cap})" for t, cap in zip(texts, caps)]
+    ...         return [Raw(f"{t} ({cap})") for t, cap in zip(texts, caps)]
     >>> engine = Words(ModelCard(id="words", family="t5", task="translation"))
     >>> engine.generate(["a b", "c", "d e"], None, GenerationOptions())
     ['a b (16)', 'c (16)', 'd e (16)']
@@ -398,6 +473,9 @@ class EngineBase:
     ([(0, 1), (0,)], [2, 1])
     >>> engine.caps(encoded, GenerationOptions(max_new_tokens=8))
     [8, 8]
+    >>> engine.positions = 10  # a model with 10 positions never gets a longer cap
+    >>> engine.caps(encoded, GenerationOptions(max_new_tokens=80))
+    [10, 10]
     """
 
     backend: str
@@ -405,6 +483,7 @@ class EngineBase:
     dtype: str
     tokenizer: Any
     ceiling: int
+    positions: int | None = None
 
     def __init__(self, card: ModelCard) -> None:
         self.card = card
@@ -432,12 +511,32 @@ class EngineBase:
         """Token counts of ``texts`` as the model will see them (specials and prefixes included)."""
         return [len(e) for e in self.encode(texts, plan)]
 
-    def caps(self, encoded: Sequence[Encoded], options: GenerationOptions) -> list[int]:
+    def caps(
+        self,
+        encoded: Sequence[Encoded],
+        options: GenerationOptions,
+        plan: LanguagePlan | None = None,
+    ) -> list[int]:
         """Each row's output length cap: ``options.max_new_tokens`` when set, else from the row's
-        own length (:func:`auto_max_new_tokens`)."""
+        own length (:func:`auto_max_new_tokens`); never past the model's positions."""
         if options.max_new_tokens is not None:
-            return [options.max_new_tokens] * len(encoded)
-        return [auto_max_new_tokens(len(e), self.ceiling) for e in encoded]
+            caps = [options.max_new_tokens] * len(encoded)
+        else:
+            caps = [auto_max_new_tokens(len(e), self.ceiling) for e in encoded]
+        return self._bound(caps, self._prompt_lengths(encoded, plan, options))
+
+    def _bound(self, caps: list[int], prompts: Sequence[int]) -> list[int]:
+        """``caps`` cut so that prompt and output fit the model's positions."""
+        if self.positions is None:
+            return caps
+        return [max(1, min(cap, self.positions - p)) for cap, p in zip(caps, prompts, strict=True)]
+
+    def _prompt_lengths(
+        self, encoded: Sequence[Encoded], plan: LanguagePlan | None, options: GenerationOptions
+    ) -> list[int]:
+        """Positions each row's input takes from its output's: none for a seq2seq model (the
+        encoder has its own); a causal LM overrides this with its prompt lengths."""
+        return [0] * len(encoded)
 
     def generate(
         self,
@@ -446,8 +545,49 @@ class EngineBase:
         options: GenerationOptions,
         *,
         encoded: Sequence[Encoded] | None = None,
+        attempts: Attempts | None = None,
     ) -> list[str]:
-        """Generate one output per text (one batch; the caller sizes batches)."""
+        """Generate one output per text (one batch; the caller sizes batches).
+
+        ``attempts`` is the caller's record for one call of many batches
+        (:class:`~ringkas.engines.retry.Attempts`): what each text was already decoded with
+        (its retry uses another) and what was found goes there, for the caller to report.
+        Without it, outputs still degenerate after the retry are named in one warning."""
+        record = attempts if attempts is not None else Attempts()
+        tried = [record.tried(t) for t in texts]
+        rows = self.generate_rows(texts, plan, options, encoded=encoded, tried=tried)
+        record.record(list(texts), rows)
+        message = record.message(self.card.id) if attempts is None else None
+        if message is not None:
+            logger.warning("%s", message)
+        return [row.text for row in rows]
+
+    def generate_rows(
+        self,
+        texts: Sequence[str],
+        plan: LanguagePlan | None,
+        options: GenerationOptions,
+        *,
+        encoded: Sequence[Encoded] | None = None,
+        tried: Sequence[Sequence[Key]] | None = None,
+    ) -> list[Generated]:
+        """Like :meth:`generate`, but each output comes with what was found and tried
+        (:class:`~ringkas.engines.retry.Generated`) and nothing is logged: the caller reports.
+        ``tried[i]`` holds decodings text ``i`` already had in this call; its retry uses
+        another.
+
+        A toy engine whose rows always reach their cap: each is tried twice, then named.
+
+        >>> class Cut(EngineBase):
+        ...     backend, device, dtype, ceiling = "cut", "cpu", "float32", 512
+        ...     def _encode_texts(self, texts, plan): return [(1, 2) for t in texts]
+        ...     def _generate_group(self, texts, encoded, plan, options, caps):
+        ...         return [Raw(f"{t} (beams {options.num_beams})", cut=True) for t in texts]
+        >>> (row,) = Cut(ModelCard(id="cut", family="t5", task="translation")).generate_rows(
+        ...     ["Harga naik."], None, GenerationOptions())
+        >>> row.text, row.found, row.kinds, len(row.tried)
+        ('Harga naik. (beams 4)', ('truncated',), ('truncated',), 2)
+        """
         if not texts:
             return []
         rows = list(encoded) if encoded is not None else self.encode(texts, plan)
@@ -456,8 +596,44 @@ class EngineBase:
                 f"generate: got {len(texts)} texts but {len(rows)} encodings; pass the list that "
                 f"encode() returned for exactly these texts."
             )
-        caps = self.caps(rows, options)
-        outputs: list[str] = [""] * len(texts)
+        caps = self.caps(rows, options, plan)
+        check = self._checker(plan, options)
+        first = self._run_groups(list(texts), rows, plan, options, caps)
+        found = [check(t, raw) for t, raw in zip(texts, first, strict=True)]
+        outputs, kinds = [raw.text for raw in first], list(found)
+        history = [[decoding_key(options)] for _ in texts]
+        redo: dict[Key, tuple[GenerationOptions, list[int]]] = {}
+        for i, row_kinds in enumerate(found):
+            earlier = list(tried[i]) if tried is not None else []
+            variant = next_variant(options, earlier + history[i]) if row_kinds else None
+            if variant is not None:
+                redo.setdefault(decoding_key(variant), (variant, []))[1].append(i)
+        for key, (variant, indices) in redo.items():
+            again = self._run_groups(
+                [texts[i] for i in indices], [rows[i] for i in indices], plan, variant,
+                [caps[i] for i in indices],
+            )  # fmt: skip
+            for i, raw in zip(indices, again, strict=True):
+                history[i].append(key)
+                now = check(texts[i], raw)
+                if len(now) <= len(kinds[i]):
+                    outputs[i], kinds[i] = raw.text, now
+        leaked = ["prompt_leak" in k for k in kinds]  # a leaked prompt is never a translation
+        return [
+            Generated("" if leak else out, tuple(f), tuple(k), tuple(h))
+            for out, leak, f, k, h in zip(outputs, leaked, found, kinds, history, strict=True)
+        ]
+
+    def _run_groups(
+        self,
+        texts: list[str],
+        rows: list[Encoded],
+        plan: LanguagePlan | None,
+        options: GenerationOptions,
+        caps: list[int],
+    ) -> list[Raw]:
+        """Every row generated, in as few backend calls as :func:`generation_groups` allows."""
+        outputs: list[Raw] = [Raw("")] * len(texts)
         for indices in generation_groups(caps, options.num_beams):
             results = self._generate_group(
                 [texts[i] for i in indices],
@@ -470,6 +646,13 @@ class EngineBase:
                 outputs[i] = out
         return outputs
 
+    def _checker(
+        self, plan: LanguagePlan | None, options: GenerationOptions
+    ) -> Callable[[str, Raw], list[str]]:
+        """``check(source, raw)``: the degenerate kinds of one row, in :data:`KINDS` order. A
+        seq2seq row is checked for truncation; a causal LM's text is checked too."""
+        return lambda source, raw: ["truncated"] if raw.cut else []
+
     def _generate_group(
         self,
         texts: list[str],
@@ -477,7 +660,16 @@ class EngineBase:
         plan: LanguagePlan | None,
         options: GenerationOptions,
         caps: list[int],
-    ) -> list[str]:  # pragma: no cover - every engine implements it
+    ) -> list[Raw]:  # pragma: no cover - every engine implements it
         """One backend call: decode up to ``max(caps)`` tokens, then cut row ``i`` at
-        ``caps[i]`` (:func:`cut_to_caps`)."""
+        ``caps[i]`` (:func:`cut_to_caps`), saying whether it stopped there (:class:`Raw`)."""
         raise NotImplementedError
+
+
+def in_kind_order(kinds: Collection[str]) -> list[str]:
+    """``kinds`` in :data:`~ringkas.text.degenerate.KINDS` order.
+
+    >>> in_kind_order({"repetition", "truncated"})
+    ['truncated', 'repetition']
+    """
+    return [k for k in KINDS if k in kinds]

@@ -28,9 +28,11 @@ from ringkas.engines.base import (
     Encoded,
     EngineBase,
     GenerationOptions,
+    Raw,
     check_device,
     decoding_kwargs,
     load_tokenizer,
+    max_positions,
     quiet_loading,
 )
 from ringkas.errors import ConfigError, EngineNotAvailableError, ModelLoadError
@@ -390,7 +392,9 @@ class CT2Engine(EngineBase):
         self.translator, self.model_dir = load_or_rebuild(
             ctranslate2.Translator, self.card, quantization, **options
         )
-        self.ceiling = int(self.card.generation.get("max_new_tokens", 1024))
+        # the converted model keeps the position table of the checkpoint it came from
+        self.positions = max_positions(self.card.path, causal=False)
+        self.ceiling = int(self.card.generation.get("max_new_tokens", self.positions or 1024))
         logger.info("Loaded %s with CTranslate2 on %s/%s", self.card.id, self.device, self.dtype)
 
     def _generate_group(
@@ -400,7 +404,7 @@ class CT2Engine(EngineBase):
         plan: LanguagePlan | None,
         options: GenerationOptions,
         caps: list[int],
-    ) -> list[str]:
+    ) -> list[Raw]:
         with self.tokenizer_lock:
             source = [list(self.tokenizer.convert_ids_to_tokens(list(e.ids))) for e in encoded]
         kwargs: dict[str, Any] = {
@@ -426,9 +430,13 @@ class CT2Engine(EngineBase):
         outputs = []
         with self.tokenizer_lock:
             for result, cap in zip(results, caps, strict=True):
-                tokens = result.hypotheses[0][:cap]  # the target prefix counts in the length
+                # the target prefix counts in the length; the end token is not in a hypothesis,
+                # so one that fills its cap stopped there
+                tokens = result.hypotheses[0][:cap]
+                cut = len(tokens) >= cap
                 if prefix is not None and tokens[:1] == prefix:
                     tokens = tokens[1:]
                 ids = self.tokenizer.convert_tokens_to_ids(tokens)
-                outputs.append(str(self.tokenizer.decode(ids, skip_special_tokens=True)).strip())
+                text = str(self.tokenizer.decode(ids, skip_special_tokens=True)).strip()
+                outputs.append(Raw(text, cut))
         return outputs

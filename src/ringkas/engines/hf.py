@@ -18,12 +18,15 @@ from ringkas.engines.base import (
     Encoded,
     EngineBase,
     GenerationOptions,
+    Raw,
     cut_to_caps,
     decoding_kwargs,
     load_tokenizer,
+    max_positions,
     quiet_loading,
     resolve_device,
     resolve_dtype,
+    stopped_at_cap,
 )
 from ringkas.errors import ModelLoadError, NotSeq2SeqModelError, UnsupportedLanguageError
 from ringkas.models.cards import ModelCard
@@ -91,8 +94,12 @@ class HFEngine(EngineBase):
         # would only make transformers warn on every call that both were set.
         if getattr(self.model, "generation_config", None) is not None:
             self.model.generation_config.max_length = None
-        limit = getattr(self.model.config, "max_position_embeddings", None) or 1024
-        self.ceiling = int(self.card.generation.get("max_new_tokens", limit))
+        self.positions = max_positions(path, causal=False)
+        self.ceiling = int(self.card.generation.get("max_new_tokens", self.positions or 1024))
+        config = self.model.generation_config
+        ends = {config.eos_token_id, config.pad_token_id, self.tokenizer.eos_token_id}
+        ends |= set(config.eos_token_id) if isinstance(config.eos_token_id, list) else set()
+        self._end_ids = {int(i) for i in ends if isinstance(i, int)}
         logger.info(
             "Loaded %s (%s) with transformers on %s/%s", self.card.id, self.card.family,
             self.device, self.dtype,
@@ -130,7 +137,7 @@ class HFEngine(EngineBase):
         plan: LanguagePlan | None,
         options: GenerationOptions,
         caps: list[int],
-    ) -> list[str]:
+    ) -> list[Raw]:
         import torch
 
         with self.tokenizer_lock:
@@ -151,10 +158,12 @@ class HFEngine(EngineBase):
             output = self.model.generate(**batch, **kwargs)
         # Each output row starts with the decoder start token, and max_new_tokens counts what
         # follows; with forced_eos_token_id (Marian's and BART's configs) a row that reaches its
-        # cap ends in a forced EOS, so it keeps one token less of its own.
+        # cap ends in a forced EOS, so it keeps one token less of its own, and it was cut when
+        # none of those own tokens ends it.
         forced_eos = getattr(self.model.generation_config, "forced_eos_token_id", None)
-        keep = [cap if forced_eos is not None else 1 + cap for cap in caps]
-        rows = cut_to_caps(output.tolist(), keep)
+        own = [cap - 1 if forced_eos is not None else cap for cap in caps]
+        rows = cut_to_caps(output.tolist(), [1 + n for n in own])
+        cut = [stopped_at_cap(row[1:], n, self._end_ids) for row, n in zip(rows, own, strict=True)]
         with self.tokenizer_lock:
             decoded = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
-        return [text.strip() for text in decoded]
+        return [Raw(text.strip(), c) for text, c in zip(decoded, cut, strict=True)]

@@ -8,11 +8,13 @@ passing the prompt's shared prefix (few-shot examples, instruction) once per bat
 
 Both build the prompt from the card (:mod:`ringkas.engines.prompting`), stop at the end of the
 line (sentence prompts) or at EOS / the end of the assistant turn, cap each row's length from
-its own source length (never from the batch's longest), clean the answer, and check it
-(:mod:`ringkas.text.degenerate`): sentences whose output is empty, runaway, looping, still
-Indonesian or leaking the prompt are generated again with beam search, ``no_repeat_ngram_size``
-and a repetition penalty; what is still bad comes back with a warning that names it (a leaked
-prompt comes back as ``""``, never as a translation).
+its own source length (never from the batch's longest) and the model's context (prompt and
+output never run past its positions), clean the answer, and check it
+(:mod:`ringkas.text.degenerate`): sentences whose output is empty, cut at its cap, runaway,
+looping, still Indonesian or leaking the prompt are generated again with other decoding
+(:mod:`ringkas.engines.retry`, by :class:`~ringkas.engines.base.EngineBase`); what is still bad
+comes back with a warning that names it (a leaked prompt comes back as ``""``, never as a
+translation).
 
 >>> from ringkas.engines import load_engine
 >>> from ringkas.models.cards import resolve
@@ -24,21 +26,23 @@ prompt comes back as ``""``, never as a translation).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from ringkas.engines.base import (
     Encoded,
     EngineBase,
     GenerationOptions,
+    Raw,
     cut_to_caps,
     decoding_kwargs,
-    generation_groups,
+    in_kind_order,
     load_tokenizer,
+    max_positions,
     quiet_loading,
     resolve_device,
     resolve_dtype,
+    stopped_at_cap,
 )
 from ringkas.engines.ct2 import (
     load_options,
@@ -55,16 +59,10 @@ from ringkas.models.hub import resolve_local
 from ringkas.models.languages import LanguagePlan
 from ringkas.text.degenerate import problems
 
-__all__ = ["RETRY_DECODING", "CT2LLMEngine", "LLMEngine"]
+__all__ = ["CT2LLMEngine", "LLMEngine"]
 
 logger = logging.getLogger(__name__)
 
-#: The other decoding a degenerate sentence is generated again with.
-RETRY_DECODING: dict[str, Any] = {
-    "num_beams": 4,
-    "no_repeat_ngram_size": 3,
-    "repetition_penalty": 1.3,
-}
 _SUMMARY_TOKENS = 256  # output cap of a summary when neither max_words nor the card gives one
 _END_OF_TURN = ("<end_of_turn>", "<|im_end|>", "<|eot_id|>", "<|end|>", "<|endoftext|>")
 _NEWLINE_MARKS = ("\n", "Ċ", "<0x0A>")
@@ -76,6 +74,17 @@ _CT2_GENERATE = {
     "length_penalty": "length_penalty",
     "repetition_penalty": "repetition_penalty",
 }
+
+
+class _Batch(NamedTuple):
+    """One backend call: the shared prefix's ids, each row's own ids (its text and the
+    prompt's suffix), the stop tokens, the decoding and the most new tokens of any row."""
+
+    prefix: list[int]
+    rows: list[list[int]]
+    stop: list[int]
+    options: GenerationOptions
+    max_new: int
 
 
 class _CausalEngine(EngineBase):
@@ -97,6 +106,7 @@ class _CausalEngine(EngineBase):
         src, tgt = self._pair(None)
         self.lead = build_parts(self.spec, self.tokenizer, src, tgt).lead  # checks the template
         self.ceiling = int(self.card.generation.get("max_new_tokens", 512))
+        self.positions = max_positions(self.card.path, causal=True)
         vocab = self.tokenizer.get_vocab()
         ends = {int(i) for i in self._eos_ids()}
         ends |= {vocab[t] for t in _END_OF_TURN if t in vocab}
@@ -122,15 +132,29 @@ class _CausalEngine(EngineBase):
             rows = self.tokenizer([self.lead + t for t in texts], add_special_tokens=False)
         return [tuple(int(i) for i in ids) for ids in rows["input_ids"]]
 
-    def caps(self, encoded: Sequence[Encoded], options: GenerationOptions) -> list[int]:
+    def caps(
+        self,
+        encoded: Sequence[Encoded],
+        options: GenerationOptions,
+        plan: LanguagePlan | None = None,
+    ) -> list[int]:
         """Per-row output caps: from each sentence's own length; a summary's from
-        ``max_new_tokens`` (the summariser's ``max_words``) or the card."""
+        ``max_new_tokens`` (the summariser's ``max_words``) or the card. Prompt and output
+        together never exceed the model's positions."""
         if options.task == "summarization":
             cap = options.max_new_tokens or int(
                 self.card.generation.get("max_new_tokens", _SUMMARY_TOKENS)
             )
-            return [cap] * len(encoded)
-        return super().caps(encoded, options)
+            return self._bound([cap] * len(encoded), self._prompt_lengths(encoded, plan, options))
+        return super().caps(encoded, options, plan)
+
+    def _prompt_lengths(
+        self, encoded: Sequence[Encoded], plan: LanguagePlan | None, options: GenerationOptions
+    ) -> list[int]:
+        if self.positions is None:
+            return [0] * len(encoded)
+        prefix, suffix = self.prompt_ids(self.parts(plan, options))
+        return [len(prefix) + len(e) + len(suffix) for e in encoded]
 
     def parts(self, plan: LanguagePlan | None, options: GenerationOptions) -> PromptParts:
         """The prompt around every row of a call with ``plan`` and ``options``."""
@@ -164,69 +188,56 @@ class _CausalEngine(EngineBase):
         plan: LanguagePlan | None,
         options: GenerationOptions,
         caps: list[int],
-    ) -> list[str]:
+    ) -> list[Raw]:
         parts = self.parts(plan, options)
-        outputs = [clean_output(raw, parts) for raw in self._run(encoded, parts, options, caps)]
-        kinds = [self._problems(t, o, parts, plan) for t, o in zip(texts, outputs, strict=True)]
-        bad = [i for i, k in enumerate(kinds) if k]
-        if not bad:
-            return outputs
-        retry = replace(options, **RETRY_DECODING)
-        again: dict[int, str] = {}
-        for group in generation_groups([caps[i] for i in bad], retry.num_beams):
-            rows = [bad[j] for j in group]
-            runs = self._run([encoded[i] for i in rows], parts, retry, [caps[i] for i in rows])
-            again.update(zip(rows, runs, strict=True))
-        still: list[str] = []
-        for i in bad:
-            output = clean_output(again[i], parts)
-            now = self._problems(texts[i], output, parts, plan)
-            if len(now) <= len(kinds[i]):
-                outputs[i], kinds[i] = output, now
-            if kinds[i]:
-                still.append(f"{_short(texts[i])!r} ({', '.join(kinds[i])})")
-                if "prompt_leak" in kinds[i]:
-                    outputs[i] = ""  # a leaked prompt is never returned as a translation
-        if still:
-            logger.warning(
-                "%s: %d of %d output(s) still degenerate after a retry with %s: %s. They are "
-                "returned as they are (a leaked prompt as an empty string); check them or use a "
-                "stronger model.",
-                self.card.id, len(still), len(texts),
-                ", ".join(f"{k}={v}" for k, v in RETRY_DECODING.items()), "; ".join(still),
-            )  # fmt: skip
-        return outputs
+        prefix, suffix = self.prompt_ids(parts)
+        stop = self.stop_ids(parts)
+        own = [list(e.ids) + suffix for e in encoded]
+        rows = self._run(_Batch(prefix, own, stop, options, max(caps)))
+        ends = set(stop)
+        cut = [self._stopped_at_cap(row, cap, ends) for row, cap in zip(rows, caps, strict=True)]
+        decoded = self._decode(cut_to_caps(rows, caps))
+        return [Raw(clean_output(t, parts), c) for t, c in zip(decoded, cut, strict=True)]
 
-    def _problems(
-        self, source: str, output: str, parts: PromptParts, plan: LanguagePlan | None
-    ) -> list[str]:
+    def _checker(
+        self, plan: LanguagePlan | None, options: GenerationOptions
+    ) -> Callable[[str, Raw], list[str]]:
+        parts = self.parts(plan, options)
         src, tgt = self._pair(plan)
-        return problems(
-            source,
-            output,
-            src=src,
-            tgt=tgt,
-            examples=parts.examples,
-            labels=parts.labels,
-            check_length=parts.task == "translation",
-        )
 
-    def _run(
-        self,
-        encoded: list[Encoded],
-        parts: PromptParts,
-        options: GenerationOptions,
-        caps: list[int],
-    ) -> list[str]:  # pragma: no cover - each backend implements it
+        def check(source: str, raw: Raw) -> list[str]:
+            found = problems(
+                source,
+                raw.text,
+                src=src,
+                tgt=tgt,
+                examples=parts.examples,
+                labels=parts.labels,
+                check_length=parts.task == "translation",
+            )
+            return in_kind_order({*found, *(["truncated"] if raw.cut else [])})
+
+        return check
+
+    def _run(self, batch: _Batch) -> list[list[int]]:  # pragma: no cover - each backend has it
+        """One backend call: the ids each row (``prefix + row``) generated, up to ``max_new``
+        of them, stopping at any of ``stop``."""
         raise NotImplementedError
+
+    def _log_loaded(self) -> None:
+        logger.info(
+            "Loaded %s (%s, causal) with %s on %s/%s", self.card.id, self.card.family,
+            self.backend, self.device, self.dtype,
+        )  # fmt: skip
+
+    def _stopped_at_cap(self, row: list[int], cap: int, ends: set[int]) -> bool:
+        """Whether generated ``row`` reached ``cap`` rather than a stop token (the backend's
+        rows keep their stop token: transformers)."""
+        return stopped_at_cap(row, cap, ends)
 
     def _decode(self, rows: Sequence[Sequence[int]]) -> list[str]:
         with self.tokenizer_lock:
             return [str(self.tokenizer.decode(list(r), skip_special_tokens=True)) for r in rows]
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class LLMEngine(_CausalEngine):
@@ -275,30 +286,21 @@ class LLMEngine(_CausalEngine):
                 setattr(config, name, None)
         pad = self.tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else (self._eos_ids() or [0])[0]
-        logger.info(
-            "Loaded %s (%s, causal) with transformers on %s/%s", self.card.id, self.card.family,
-            self.device, self.dtype,
-        )  # fmt: skip
+        self._log_loaded()
 
-    def _run(
-        self,
-        encoded: list[Encoded],
-        parts: PromptParts,
-        options: GenerationOptions,
-        caps: list[int],
-    ) -> list[str]:
+    def _run(self, batch: _Batch) -> list[list[int]]:
         import torch
 
-        prefix, suffix = self.prompt_ids(parts)
-        rows = [prefix + list(e.ids) + suffix for e in encoded]
-        width = max(len(r) for r in rows)
-        ids = torch.tensor([[self.pad_id] * (width - len(r)) + r for r in rows])
-        mask = torch.tensor([[0] * (width - len(r)) + [1] * len(r) for r in rows])
+        options = batch.options
+        prompts = [batch.prefix + r for r in batch.rows]
+        width = max(len(r) for r in prompts)
+        ids = torch.tensor([[self.pad_id] * (width - len(r)) + r for r in prompts])
+        mask = torch.tensor([[0] * (width - len(r)) + [1] * len(r) for r in prompts])
         kwargs: dict[str, Any] = {
             "num_beams": options.num_beams,
             "do_sample": False,
-            "max_new_tokens": max(caps),
-            "eos_token_id": self.stop_ids(parts),
+            "max_new_tokens": batch.max_new,
+            "eos_token_id": batch.stop,
             "pad_token_id": self.pad_id,
             **decoding_kwargs(options, HF_DECODING),
         }
@@ -306,7 +308,7 @@ class LLMEngine(_CausalEngine):
             output = self.model.generate(
                 input_ids=ids.to(self.device), attention_mask=mask.to(self.device), **kwargs
             )
-        return self._decode(cut_to_caps(output[:, width:].tolist(), caps))
+        return [list(r) for r in output[:, width:].tolist()]
 
 
 class CT2LLMEngine(_CausalEngine):
@@ -347,36 +349,24 @@ class CT2LLMEngine(_CausalEngine):
         self.generator, self.model_dir = load_or_rebuild(
             ctranslate2.Generator, self.card, quantization, **options
         )
-        logger.info(
-            "Loaded %s (%s, causal) with CTranslate2 on %s/%s", self.card.id, self.card.family,
-            self.device, self.dtype,
-        )  # fmt: skip
+        self._log_loaded()
 
-    def _run(
-        self,
-        encoded: list[Encoded],
-        parts: PromptParts,
-        options: GenerationOptions,
-        caps: list[int],
-    ) -> list[str]:
-        prefix, suffix = self.prompt_ids(parts)
+    def _run(self, batch: _Batch) -> list[list[int]]:
         with self.tokenizer_lock:
-            static = list(self.tokenizer.convert_ids_to_tokens(prefix))
-            rows = [
-                list(self.tokenizer.convert_ids_to_tokens(list(e.ids) + suffix)) for e in encoded
-            ]
+            static = list(self.tokenizer.convert_ids_to_tokens(batch.prefix))
+            tokens = [list(self.tokenizer.convert_ids_to_tokens(r)) for r in batch.rows]
         kwargs: dict[str, Any] = {
-            "beam_size": options.num_beams,
-            "max_length": max(caps),
-            "end_token": self.stop_ids(parts),
+            "beam_size": batch.options.num_beams,
+            "max_length": batch.max_new,
+            "end_token": batch.stop,
             "include_prompt_in_result": False,
             "static_prompt": static,
             "max_batch_size": 0,
             "sampling_topk": 1,
-            **decoding_kwargs(options, _CT2_GENERATE),
+            **decoding_kwargs(batch.options, _CT2_GENERATE),
         }
         try:
-            results = self.generator.generate_batch(rows, **kwargs)
+            results = self.generator.generate_batch(tokens, **kwargs)
         except RuntimeError as exc:
             if missing_library(exc):
                 raise EngineNotAvailableError(
@@ -384,4 +374,8 @@ class CT2LLMEngine(_CausalEngine):
                     f"backend='transformers', or install a ctranslate2 build for this CUDA."
                 ) from exc
             raise
-        return self._decode(cut_to_caps([r.sequences_ids[0] for r in results], caps))
+        return [list(r.sequences_ids[0]) for r in results]
+
+    def _stopped_at_cap(self, row: list[int], cap: int, ends: set[int]) -> bool:
+        # a Generator's result leaves its end token out: a row as long as its cap stopped there
+        return len(row) >= cap

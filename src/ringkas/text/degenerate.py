@@ -1,13 +1,16 @@
 """Signs that a generated text is degenerate: runaway length, loops, still in the source language.
 
-Pure functions over strings (no model, no torch), used by the LLM engines to decide which
-sentences to generate again with other decoding (:mod:`ringkas.engines.llm`). Each check names
-its kind, so a warning can say what was wrong:
+Pure functions over strings (no model, no torch), used by the engines to decide which
+sentences to generate again with other decoding (:mod:`ringkas.engines.base`). Each check names
+its kind, so a warning can say what was wrong. ``truncated`` is the one kind the text cannot
+show: the engine knows it (the row reached its token cap) and adds it itself.
 
 =============  ==============================================================================
 kind           meaning
 =============  ==============================================================================
 empty          nothing came back for a non-empty source
+truncated      decoding stopped at the row's token cap, not at EOS or the end of the line
+               (``... in the first quarter of 202``); set by the engine
 runaway        far longer than the source could justify (3x its characters + 40)
 repetition     a word 3-gram three times or more, or a short unit repeated 12+ times in a row
                (``1000000000000000...``) that the source does not have
@@ -37,7 +40,7 @@ __all__ = [
     "problems",
 ]
 
-KINDS = ("empty", "runaway", "repetition", "untranslated", "prompt_leak")
+KINDS = ("empty", "truncated", "runaway", "repetition", "untranslated", "prompt_leak")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHAR_LOOP = re.compile(r"(.{1,8}?)\1{11,}", re.DOTALL)
