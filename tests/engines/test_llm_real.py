@@ -9,6 +9,7 @@ about a minute.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -103,3 +104,16 @@ def test_extractive_summary_translated_by_the_real_model_is_english(gguf: str) -
         out = summarize(record["clean"], lang="en", strategy="extractive", translation_model=gguf)
     assert out.strip() and _count(EN_WORDS, out) > _count(ID_WORDS, out)
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
+
+
+def test_a_sentence_cut_at_its_cap_is_named(
+    gemma: Translator, sentences: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # a real sentence needs more than 4 tokens of English: it stops at its cap, mid-sentence,
+    # is tried once more with other decoding, and the warning names it as truncated
+    long = max(sentences, key=len)
+    with caplog.at_level(logging.WARNING, logger="ringkas"):
+        out = gemma.translate(long, max_new_tokens=4, guard=None)
+    assert out.strip()
+    (message,) = [r.getMessage() for r in caplog.records if "degenerate" in r.getMessage()]
+    assert "truncated" in message and long[:30] in message
