@@ -3,6 +3,7 @@ fidelity model (a word-for-word translator that copies the names of its lexicon)
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,6 +85,9 @@ def test_retry_uses_other_decoding_and_keeps_the_best(
     assert sentence.attempts == 3 and not sentence.ok
     assert [o.num_beams for _, o in calls] == [1, 4, 4]
     assert calls[2][1].no_repeat_ngram_size == 3
+    # the variants name the value to keep; the plain wider beam that an LLM tries last is
+    # skipped for this seq2seq model (hints are not read: it is the hinted beam again)
+    assert [("30 persen" in o.hints) for _, o in calls] == [False, True, True]
     assert sentence.first is not None and sentence.first.output.endswith("salary salary salary.")
 
 
@@ -123,7 +127,7 @@ def test_retry_never_trades_english_for_a_copy_of_the_source(translator: Transla
     finally:
         del translator.engine.generate  # type: ignore[method-assign]
     (sentence,) = result.sentences
-    assert result.text == english and sentence.attempts == 3
+    assert result.text == english and sentence.attempts == 4
     assert {i.kind for i in sentence.issues} == {"percent", "money", "date"}
 
 
@@ -190,4 +194,99 @@ def test_retry_never_prefers_an_untranslated_copy(translator: Translator) -> Non
         result = translator.translate(source, guard="retry", report=True)
     finally:
         del translator.engine.generate  # type: ignore[method-assign]
-    assert result.text == "Rice rose in Jakarta." and result.sentences[0].attempts == 3
+    assert result.text == "Rice rose in Jakarta." and result.sentences[0].attempts == 4
+
+
+@pytest.fixture
+def plain(translator: Translator) -> Iterator[Translator]:
+    """The fidelity model as a card without placeholders (as an LLM's), its generate a fake
+    that copies what it does not know."""
+    original = translator.card
+    translator.card = dataclasses.replace(original, placeholders=())
+    try:
+        yield translator
+    finally:
+        translator.card = original
+        translator.engine.__dict__.pop("generate", None)
+
+
+def test_without_placeholders_the_glossary_english_goes_into_the_source(
+    plain: Translator,
+) -> None:
+    seen: list[tuple[list[str], Any]] = []
+
+    def copying(texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+        seen.append((list(texts), options))
+        words = {"Pelaku": "Owners of", "datang": "came", "ke": "to", "pasar.": "market."}
+        return [" ".join(words.get(w, w) for w in t.split()) for t in texts]
+
+    plain.engine.generate = copying  # type: ignore[method-assign]
+    result = plain.translate(
+        "Pelaku UMKM datang ke pasar.", glossary={"UMKM": "MSMEs"}, report=True
+    )
+    assert " ".join(seen[0][0]) == "Pelaku MSMEs datang ke pasar."  # what the model saw
+    assert seen[0][1].glossary == ()  # the English is in the text, one prompt for the call
+    assert result.text == "Owners of MSMEs came to market." and result.ok
+    assert result.sentences[0].source == "Pelaku UMKM datang ke pasar."  # checked on the original
+
+
+def test_a_term_left_verbatim_is_repaired_and_recorded(plain: Translator) -> None:
+    def stubborn(texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+        words = {"Pelaku": "owners", "MSMEs": "UMKM", "datang": "came", "ke": "to"}
+        return [" ".join(words.get(w, w) for w in t.split()) for t in texts]
+
+    plain.engine.generate = stubborn  # type: ignore[method-assign]
+    for guard in ("warn", "retry"):
+        result = plain.translate(
+            "Pelaku UMKM datang ke pasar.", glossary={"UMKM": "MSMEs"}, guard=guard, report=True
+        )
+        (sentence,) = result.sentences
+        assert result.text == "owners MSMEs came to pasar." and sentence.ok
+        assert sentence.repaired == ("UMKM",) and sentence.to_dict()["repaired"] == ["UMKM"]
+        assert sentence.first is not None and sentence.first.issues[0].kind == "glossary"
+    # a miss with nothing verbatim to repair stays flagged
+    plain.engine.generate = lambda texts, *a, **k: ["Small firms came." for _ in texts]  # type: ignore[method-assign]
+    result = plain.translate("Pelaku UMKM datang.", glossary={"UMKM": "MSMEs"}, report=True)
+    assert [i.kind for i in result.sentences[0].issues] == ["glossary"]
+    assert result.sentences[0].repaired == ()
+
+
+def test_retry_hints_leave_glossary_terms_to_the_glossary(plain: Translator) -> None:
+    seen: list[Any] = []
+
+    def forgetful(texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+        seen.append(options)
+        return ["Owners came." for _ in texts]
+
+    plain.engine.generate = forgetful  # type: ignore[method-assign]
+    plain.translate("Pelaku UMKM Sleman datang.", glossary={"UMKM": "MSMEs"}, guard="retry")
+    hinted = seen[1]
+    assert "Sleman" in hinted.hints and "UMKM" not in hinted.hints
+    assert hinted.glossary == (("UMKM", "MSMEs"),)  # a retry also says it in the prompt
+
+
+def test_an_llm_retry_tries_hinted_and_plain_decodings_the_engine_record_holds() -> None:
+    from ringkas.engines.base import GenerationOptions
+    from ringkas.engines.retry import Attempts, Generated, decoding_key, retry_variants
+    from ringkas.text.chunk import Split
+
+    source, wrong = "Lima orang datang.", "Six people came."
+    every = [GenerationOptions(), *retry_variants(GenerationOptions())]
+    tried = Attempts()  # the engine (or an earlier try) decoded it every way already
+    tried.record([source], [Generated(wrong, tried=tuple(decoding_key(v) for v in every))])
+    seen: list[bool] = []
+
+    def retranslate(texts: Any, options: Any) -> list[str]:
+        seen.append("Lima" in options.hints)
+        return [wrong for _ in texts]
+
+    for prompted, hinted in ((False, []), (True, [True, True, False])):
+        seen.clear()
+
+        guard = Guard("retry", None, "id", "en", prompted=prompted)
+        (report,) = guard.review(
+            [Split([source], [])], [wrong], [(0, 0)], GenerationOptions(), retranslate, tried
+        )
+        # a seq2seq model reads no prompt: nothing new to try; an LLM: the hinted variants,
+        # then the plain wider beam (the last candidate)
+        assert seen == hinted and report.attempts == 1 + len(hinted)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tarfile
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -59,8 +60,29 @@ def test_sdist_build_lists_them(tmp_path: Path) -> None:
     with tarfile.open(archive) as tar:
         names = {"/".join(n.split("/")[1:]) for n in tar.getnames()}
     for wanted in ("LICENSE", "examples/artikel-umkm.txt", "notebooks/01-quickstart.ipynb",
-                   "tests/conftest.py", "CHANGELOG.md", "src/ringkas/cards/opus-mt-id-en.toml"):  # fmt: skip
+                   "tests/conftest.py", "CHANGELOG.md", "src/ringkas/cards/opus-mt-id-en.toml",
+                   "src/ringkas/faithful/kata-dasar.txt"):  # fmt: skip
         assert wanted in names
+
+
+def test_wheel_ships_the_package_data(tmp_path: Path) -> None:
+    """The wheel carries the data files the package reads with importlib.resources."""
+    wheel = pytest.importorskip("hatchling.builders.wheel")
+    archive = Path(
+        next(wheel.WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"]))
+    )
+    with zipfile.ZipFile(archive) as zf:
+        names = set(zf.namelist())
+    assert "ringkas/faithful/kata-dasar.txt" in names
+    assert "ringkas/cards/opus-mt-id-en.toml" in names
+
+
+def test_package_data_is_inside_the_wheel_package() -> None:
+    """Without hatchling: the word list sits in the package folder the wheel ships whole."""
+    tool = _pyproject()["tool"]
+    assert isinstance(tool, dict)
+    assert tool["hatch"]["build"]["targets"]["wheel"]["packages"] == ["src/ringkas"]
+    assert (ROOT / "src/ringkas/faithful/kata-dasar.txt").is_file()
 
 
 def test_readme_names_the_eval_extra() -> None:

@@ -233,6 +233,7 @@ class Translator:
             normalize(src),
             normalize(tgt),
             self.card.placeholders,
+            prompted=self.card.architecture == "causal",
         )
         results, reports = self._translate_documents(
             texts,

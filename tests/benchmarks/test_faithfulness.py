@@ -35,7 +35,9 @@ def test_quick_run(tmp_path: Path) -> None:
 
 def test_heldout_sets_are_well_formed_and_not_the_bundled_pairs() -> None:
     bundled = {s for _, s, _ in bench.sentence_pairs()} | {t for _, _, t in bench.sentence_pairs()}
+    assert set(bench.HELDOUT) == {"A", "B", "C"} and set(bench.HELDOUT_ROLE) == set(bench.HELDOUT)
     ids: set[str] = set()
+    seen: set[str] = set()
     for name, path in bench.HELDOUT.items():
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         assert len(rows) >= 40, name
@@ -43,6 +45,8 @@ def test_heldout_sets_are_well_formed_and_not_the_bundled_pairs() -> None:
             assert set(row) == {"id", "source", "english", "note"}
             assert all(isinstance(v, str) and v.strip() for v in row.values())
             assert row["source"] not in bundled and row["english"] not in bundled
+            assert row["source"] not in seen, f"{name} repeats another set's sentence"
+        seen |= {row["source"] for row in rows}
         ids |= {row["id"] for row in rows}
         assert bench.heldout_pairs(path)[0] == (
             rows[0]["id"],

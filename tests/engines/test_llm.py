@@ -58,7 +58,10 @@ def test_hints_and_glossary_are_said_in_the_prompt(causal: dict[str, Path]) -> N
     engine: Any = translator.engine
     options = GenerationOptions(hints=("Rp 2,5 miliar", "Senin"), glossary=(("UMKM", "MSMEs"),))
     parts = engine.parts(translator.language_plan("id", "en"), options)
-    assert "Keep these exactly as in the source: Rp 2,5 miliar; Senin." in parts.prefix
+    assert (
+        "Translate into English and keep these exactly as in the source: Rp 2,5 miliar; Senin."
+        in (parts.prefix)
+    )
     assert "Translate these terms as given: UMKM = MSMEs." in parts.prefix
     assert parts.prefix.endswith("Indonesian:")  # the sentence still comes last
 

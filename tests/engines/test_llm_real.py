@@ -106,6 +106,23 @@ def test_extractive_summary_translated_by_the_real_model_is_english(gguf: str) -
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
 
 
+def test_with_a_glossary_umkm_comes_out_as_msmes(gemma: Translator) -> None:
+    # written for this test: the acronym in different places of a sentence
+    sentences = [
+        "Pemerintah daerah memberikan pelatihan digital kepada 300 pelaku UMKM.",
+        "UMKM di Kota Malang kini bisa menerima pembayaran dengan QRIS.",
+        "Menurut dinas koperasi, penjualan UMKM naik 15 persen tahun ini.",
+        "Bank itu menyalurkan kredit murah untuk UMKM di desa.",
+    ]
+    glossary = {"UMKM": "MSMEs", "QRIS": "QRIS"}
+    results = gemma.translate(sentences, glossary=glossary, report=True)
+    for result in results:
+        assert re.search(r"\bMSMEs?\b", result.text), result.text
+        assert "UMKM" not in result.text  # left verbatim it is repaired, never returned
+        assert not [i for s in result.sentences for i in s.issues if i.kind == "glossary"]
+    assert "QRIS" in results[1].text
+
+
 def test_a_sentence_cut_at_its_cap_is_named(
     gemma: Translator, sentences: list[str], caplog: pytest.LogCaptureFixture
 ) -> None:

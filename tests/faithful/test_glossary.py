@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ringkas.errors import ConfigError, GlossaryError
-from ringkas.faithful import Glossary, load_glossary
+from ringkas.faithful import Glossary, check, load_glossary
 
 
 def write(tmp_path: Path, name: str, content: str) -> Path:
@@ -77,3 +77,28 @@ def test_missing_file_and_wrong_types(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError, match="must be strings"):
         load_glossary({"UMKM": 3})  # type: ignore[dict-item]
     assert issubclass(GlossaryError, ConfigError)
+
+
+def test_substitute_puts_the_english_in_the_source() -> None:
+    g = load_glossary({"UMKM": "MSMEs", "pelaku usaha": "business owners", "QRIS": "QRIS"})
+    assert (
+        g.substitute("Para Pelaku Usaha dan UMKM memakai QRIS; umkm lain belum.")
+        == "Para business owners dan MSMEs memakai QRIS; MSMEs lain belum."
+    )
+    assert g.substitute("Tanpa istilah.") == "Tanpa istilah."
+    assert load_glossary({}).substitute("UMKM") == "UMKM"
+
+
+def test_repair_replaces_a_term_left_verbatim_only() -> None:
+    g = load_glossary({"UMKM": "MSMEs", "QRIS": "QRIS", "Kabupaten": "Regency"})
+    source = "Pelaku UMKM di Kabupaten Sleman memakai QRIS."
+    fixed, terms = g.repair(source, "umkm owners in Kabupaten Sleman use QRIS.")
+    assert fixed == "MSMEs owners in Regency Sleman use QRIS." and terms == ("UMKM", "Kabupaten")
+    assert g.repair(source, "MSMEs owners in Sleman Regency use QRIS.")[1] == ()  # followed
+    assert g.repair(source, "Small firms in Sleman use it.") == (
+        "Small firms in Sleman use it.",
+        (),
+    )  # nothing verbatim to repair: the check still flags it
+    assert not check(source, fixed, glossary=g).counts().get("glossary")
+    # a replacement with a backslash is taken literally
+    assert load_glossary({"UMKM": r"MS\1MEs"}).repair("UMKM.", "UMKM.")[0] == r"MS\1MEs."

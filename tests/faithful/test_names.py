@@ -82,3 +82,49 @@ def test_a_misspelt_abbreviation_in_brackets_is_changed() -> None:
     assert changed_names(source, "The Trade Ministry opened a cheap market.") == []
     (change,) = changed_names(source, "The Trade Ministry (Kemendog) opened a cheap market.")
     assert (change[0].text, change[1]) == ("Kemendag", "Kemendog")
+
+
+def test_common_words_inside_a_multi_word_name_may_be_translated() -> None:
+    source = "Hasil Rapat Kerja Dewan Pengawas diumumkan di Kantor Gubernur Sumatera Barat."
+    english = "The results of the Supervisory Board working meeting were announced at the West "
+    english += "Sumatra governor's office."
+    assert "Rapat" not in texts(required_names(source))
+    assert missing_names(source, english) == []
+    assert (
+        missing_names("Nilai Indeks Harga Konsumen naik.", "The Consumer Price Index rose.") == []
+    )
+    assert (
+        missing_names(
+            "Ia mengajar di Sekolah Kelas Jauh Bukit Duri.",
+            "She teaches at the Bukit Duri remote class school.",
+        )
+        == []
+    )
+
+
+def test_a_name_proper_in_such_a_run_is_still_required() -> None:
+    # after a place or title word, before a direction word, after the run's first name proper
+    source = "Bupati Garut bertemu Kepala Dinas Pertanian Sumba Barat, Heru Budi Hartono."
+    assert texts(required_names(source)) == ["Garut", "Sumba", "Heru", "Budi", "Hartono"]
+    english = "The Garut regent met Heru Hartono, head of the West Sumba agriculture office."
+    assert texts(missing_names(source, english)) == ["Budi"]
+    # a run of common words alone is a person's name: "Muhammad Karim", "Sekar Laras"
+    assert texts(required_names("Ia bertemu Muhammad Karim.")) == ["Muhammad", "Karim"]
+
+
+def test_a_changed_common_word_in_a_name_is_still_caught() -> None:
+    source = "Warga hadir dalam Festival Keroncong Bengawan di Kota Surakarta."
+    assert (
+        changed_names(source, "Residents attended the Keroncong Bengawen Festival in Surakarta.")[
+            0
+        ][1]
+        == "Bengawen"
+    )
+    assert (
+        missing_names(source, "Residents attended the Keroncong Bengawan Festival in Surakarta.")
+        == []
+    )
+    # a single-word name that is also a common word stays required
+    assert texts(missing_names("Gempa terasa di Garut.", "The quake was felt in Bandung.")) == [
+        "Garut"
+    ]

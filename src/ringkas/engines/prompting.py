@@ -86,14 +86,19 @@ def _names(src: str, tgt: str) -> dict[str, str]:
     }
 
 
-def _notes(spec: PromptSpec, hints: Sequence[str], glossary: Sequence[tuple[str, str]]) -> str:
+def _notes(
+    spec: PromptSpec,
+    hints: Sequence[str],
+    glossary: Sequence[tuple[str, str]],
+    names: dict[str, str],
+) -> str:
     """The hint and glossary sentences (empty when there are none)."""
     notes = []
     if hints:
-        notes.append(spec.hints.format(hints="; ".join(hints)))
+        notes.append(spec.hints.format(hints="; ".join(hints), **names))
     if glossary:
         terms = "; ".join(f"{src} = {tgt}" for src, tgt in glossary)
-        notes.append(spec.glossary.format(glossary=terms))
+        notes.append(spec.glossary.format(glossary=terms, **names))
     return " ".join(notes)
 
 
@@ -129,7 +134,7 @@ def build_parts(
             "model), so it cannot summarise. Use strategy='extractive' with it as "
             "translation_model, or pick an instruct LLM card that can (see `ringkas models`)."
         )
-    notes = _notes(spec, hints, glossary)
+    notes = _notes(spec, hints, glossary, names)
     if spec.style == "completion":
         return _completion_parts(spec, names, notes)
     if not has_chat_template(tokenizer):

@@ -77,6 +77,42 @@ class Glossary:
         pattern = rf"(?<!\w){re.escape(stem)}(?:s|es)?(?!\w)"
         return re.search(pattern, output, re.IGNORECASE) is not None
 
+    def substitute(self, text: str) -> str:
+        """``text`` with each term replaced by the English it must become: code-mixed input
+        that a model (an LLM, or a seq2seq model without placeholders) copies readily. Kept
+        terms (``QRIS`` -> ``QRIS``) stay as they are. :func:`ringkas.faithful.check` still
+        reads the original source.
+
+        >>> load_glossary({"UMKM": "MSMEs", "QRIS": "QRIS"}).substitute("Pelaku umkm pakai QRIS.")
+        'Pelaku MSMEs pakai QRIS.'
+        """
+        out, pos = [], 0
+        for span, english in self.find(text):
+            out += [text[pos : span.start], english]
+            pos = span.end
+        return "".join(out) + text[pos:]
+
+    def repair(self, source: str, output: str) -> tuple[str, tuple[str, ...]]:
+        """The last resort for a term the model left as it was: ``output`` with each glossary
+        term of ``source`` whose English it lacks, but which it still has verbatim (whole word,
+        any case), replaced by that English; and the terms so repaired (empty when none).
+
+        >>> g = load_glossary({"UMKM": "MSMEs"})
+        >>> g.repair("Pelaku UMKM datang.", "UMKM owners came.")
+        ('MSMEs owners came.', ('UMKM',))
+        >>> g.repair("Pelaku UMKM datang.", "Small firms came.")
+        ('Small firms came.', ())
+        """
+        repaired: list[str] = []
+        for span, english in self.find(source):
+            if span.text.lower() == english.lower() or self.followed(output, english):
+                continue
+            pattern = re.compile(rf"(?<!\w){re.escape(span.text)}(?!\w)", re.IGNORECASE)
+            if pattern.search(output):
+                output = pattern.sub(english.replace("\\", r"\\"), output)
+                repaired.append(span.text)
+        return output, tuple(dict.fromkeys(repaired))
+
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """The entries, for :class:`ringkas.engines.GenerationOptions` ``glossary``.
 

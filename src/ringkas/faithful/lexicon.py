@@ -27,9 +27,11 @@ __all__ = [
     "ID_FRACTIONS",
     "ID_FUNCTION_WORDS",
     "ID_MONTHS",
+    "ID_NAME_HEADS",
     "ID_NUMBER_MULTIPLIERS",
     "ID_NUMBER_WORDS",
     "ID_ORDINALS",
+    "ID_PLACE_TAILS",
     "ID_SCALES",
     "ID_TRANSLATED_WORDS",
     "ID_WEAK_WORDS",
@@ -210,6 +212,25 @@ ID_TRANSLATED_WORDS = frozenset(
     lembah tugu penjara
     """.split()
 )
+
+#: Words after which, inside a name, the next capitalised word is the name proper (a place,
+#: building or person: "Kabupaten Garut", "Stadion Si Jalak Harupat", "Menteri Budi"): that
+#: word stays required even when it is also a common Indonesian word. Lower case.
+ID_NAME_HEADS = frozenset(
+    """
+    provinsi kabupaten kota kecamatan kelurahan desa dusun kampung distrik pulau kepulauan
+    gunung bukit sungai kali danau waduk bendungan selat teluk pantai tanjung laut pelabuhan
+    bandara stasiun terminal jalan jl gang pasar stadion gedung wisma menara taman hutan gua
+    goa lembah tugu universitas institut masjid gereja pura candi istana keraton museum sakit
+    rsud rsup presiden wapres menteri gubernur bupati walikota wali camat lurah kepala ketua
+    wakil direktur komandan panglima kapolda kapolri kapolres kapolsek hakim jaksa jenderal
+    kolonel mayor kapten pak bu bapak ibu dr si sang haji hj polisi pol kombes akbp kompol
+    akp iptu ipda aiptu brigjen irjen komjen letkol marsekal laksamana sultan
+    """.split()
+)
+#: Direction and size words that follow a place name (``Lombok Tengah``, ``Nusa Tenggara
+#: Barat``, ``Solo Raya``): the word right before one stays required. Lower case.
+ID_PLACE_TAILS = frozenset("utara selatan timur barat tengah tenggara daya raya".split())
 
 #: Indonesian words and abbreviations whose usual English rendering is a different word:
 #: the name check accepts any of these renderings (lower case, phrases allowed).

@@ -2,8 +2,10 @@
 
 A capitalised source word is a name to keep unless it is one of the Indonesian words that are
 translated even inside names (``Kabupaten Cianjur`` = ``Cianjur Regency``), a date word or a
-number word. It is found in the output as itself, as the start of a word (``Kenya`` ->
-"Kenyan"), or as one of its usual English renderings (``Jawa`` -> "Java", ``UMKM`` -> "MSMEs").
+number word, or a common Indonesian word (a root word of :mod:`ringkas.faithful.rootwords`)
+that a translator translates inside a multi-word name (``Rapat Dewan Gubernur`` = "Board of
+Governors meeting"; see :func:`_common_in_names`). It is found in the output as itself, as the
+start of a word (``Kenya`` -> "Kenyan"), or as one of its usual English renderings (``Jawa`` -> "Java", ``UMKM`` -> "MSMEs").
 
 >>> [s.text for s in missing_names("Ketua KPU Kota Bandung, Rizal Fauzan, datang.",
 ...                                "The Bandung City KPU chairman, Rizal Fauzan, came.")]
@@ -20,6 +22,7 @@ from collections.abc import Sequence
 
 from ringkas.faithful import lexicon as lx
 from ringkas.faithful.report import Span
+from ringkas.faithful.rootwords import is_root_word
 
 __all__ = ["changed_names", "invented_names", "missing_names", "required_names"]
 
@@ -61,6 +64,76 @@ def _is_acronym(token: str) -> bool:
     return any(sum(c.isupper() for c in part) >= 2 for part in re.split(r"[-'’]", token))
 
 
+_TRANSLATED = lx.ID_TRANSLATED_WORDS - lx.ID_NAME_HEADS
+
+
+def _skipped(low: str) -> bool:
+    return len(low) < 2 or low in _ID_SKIP or low.split("-")[0] in _ID_SKIP
+
+
+def _after_head(lows: list[str], i: int) -> bool:
+    return i > 0 and lows[i - 1] in lx.ID_NAME_HEADS
+
+
+def _common_in_names(text: str) -> set[tuple[int, int]]:
+    """The (start, end) of each common Indonesian word that a translator may translate inside
+    a multi-word name, so that a name check does not ask for it (a misspelt copy of it is still
+    a changed name). Such a word is a root word of four letters or more, not an acronym and
+    without a usual English rendering of its own, in a run of two or more capitalised words
+    separated by single spaces, and
+
+    - not right after a place or title word (``Kabupaten Garut``, ``Menteri Budi``: the name
+      proper) nor right before a direction word (``Lombok Tengah``, ``Sumba Barat``);
+    - not after the run's first name proper (``Heru Budi Hartono``: a person's name);
+    - touching, alone or with other such words, a word that is translated inside names and is
+      not a place or title word (``Rapat Dewan``, ``Program Indonesia Pintar``): a run of
+      common words alone (``Muhammad Karim``) is a person's name.
+
+    >>> text = "Dalam Rapat Dewan Gubernur, Muhammad Karim dan Heru Budi Hartono hadir."
+    >>> sorted(text[a:b] for a, b in _common_in_names(text))
+    ['Rapat']
+    """
+    runs: list[list[re.Match[str]]] = []
+    for m in _TOKEN.finditer(text):
+        if not m[0][0].isupper():
+            continue
+        if runs and text[runs[-1][-1].end() : m.start()] == " ":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    common = set()
+    for run in runs:
+        if len(run) < 2:
+            continue
+        lows = [m[0].lower() for m in run]
+        soft = {
+            i
+            for i, (m, low) in enumerate(zip(run, lows, strict=True))
+            if len(low) >= 4
+            and not _skipped(low)
+            and not _is_acronym(m[0])
+            and low not in lx.EQUIVALENTS
+            and is_root_word(low)
+            and not _after_head(lows, i)
+            and not (i + 1 < len(lows) and lows[i + 1] in lx.ID_PLACE_TAILS)
+        }
+        translated = {i for i, low in enumerate(lows) if low in _TRANSLATED}
+        hard = [i for i, low in enumerate(lows) if i not in soft and not _skipped(low)]
+        first_hard = hard[0] if hard else len(run)
+        for i in sorted(soft):
+            if i > first_hard:
+                continue
+            j = i  # the chain of such words around i must touch a translated word
+            while j - 1 in soft:
+                j -= 1
+            k = i
+            while k + 1 in soft:
+                k += 1
+            if j - 1 in translated or k + 1 in translated:
+                common.add((run[i].start(), run[i].end()))
+    return common
+
+
 def required_names(
     text: str, *, lang: str = "id", skip: Sequence[tuple[int, int]] = ()
 ) -> list[Span]:
@@ -72,6 +145,7 @@ def required_names(
     """
     skipped = lx.ID_TRANSLATED_WORDS if lang == "id" else frozenset()
     table = _ID_SKIP if lang == "id" else _EN_SKIP
+    common = _common_in_names(text) if lang == "id" else set()
     spans = []
     for m in _TOKEN.finditer(text):
         token = m[0]
@@ -83,6 +157,8 @@ def required_names(
             continue
         low = token.lower()
         if low in table or low in skipped or low.split("-")[0] in table:
+            continue
+        if (m.start(), m.end()) in common:
             continue
         if _initial(text, m.start()) and not _is_acronym(token):
             continue

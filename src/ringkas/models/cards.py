@@ -151,7 +151,7 @@ class PromptSpec:
         "name. Reply with the {tgt_name} translation only, on one line."
     )
     summary_instruction: str | None = None
-    hints: str = "Keep these exactly as in the source: {hints}."
+    hints: str = "Translate into {tgt_name} and keep these exactly as in the source: {hints}."
     glossary: str = "Translate these terms as given: {glossary}."
 
     def __post_init__(self) -> None:

@@ -1,0 +1,26 @@
+"""rootwords: Sastrawi's Indonesian root-word list, read once from the package data."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from ringkas.faithful.rootwords import WORD_LIST, is_root_word, root_words
+
+
+def test_common_words_are_root_words_and_names_are_not() -> None:
+    assert all(is_root_word(w) for w in ("rapat", "Kelas", "SAHAM", "pintar", "survei"))
+    assert not any(is_root_word(w) for w in ("Widodo", "BPJS", "Surakarta", ""))
+
+
+def test_the_list_is_read_once_without_its_header() -> None:
+    words = root_words()
+    assert root_words() is words and len(words) > 29000
+    assert not any(w.startswith("#") or w != w.strip() for w in words)
+
+
+def test_the_package_data_carries_its_licence_and_source() -> None:
+    text = resources.files("ringkas.faithful").joinpath(WORD_LIST).read_text(encoding="utf-8")
+    header = [line for line in text.splitlines()[:40] if line.startswith("#")]
+    assert any("MIT License" in line for line in header)
+    assert any("github.com/har07/PySastrawi" in line for line in header)
+    assert any("Copyright (c) 2016 Hanif Amal Robbani" in line for line in header)
