@@ -38,6 +38,7 @@ from tqdm.auto import tqdm
 
 from ringkas.batching import run_requests
 from ringkas.engines import Engine, GenerationOptions, load_engine
+from ringkas.engines.retry import retry_variants
 from ringkas.errors import (
     ConfigError,
     InputError,
@@ -64,8 +65,6 @@ STRATEGIES = ("auto", "abstractive", "extractive", "lead")
 LONG_INPUT = ("chunk", "truncate")
 _TOKENS_PER_WORD = 1.7  # sentencepiece tokens per Indonesian/English word, generously
 _MAX_ROUNDS = 8
-# guard="retry" writes a flagged abstractive summary again with these (the card's own win)
-_RETRY_BEAMS, _RETRY_NO_REPEAT, _RETRY_PENALTY = 4, 3, 1.3
 
 
 @dataclass
@@ -603,13 +602,8 @@ class Summarizer:
             task="summarization",
             max_words=steps.max_words,
         )
-        if retry:  # beam search that may not repeat itself (guard="retry")
-            options = replace(
-                options,
-                num_beams=max(_RETRY_BEAMS, beams + 3),
-                no_repeat_ngram_size=options.no_repeat_ngram_size or _RETRY_NO_REPEAT,
-                repetition_penalty=options.repetition_penalty or _RETRY_PENALTY,
-            )
+        if retry:  # guard="retry": the strongest of the shared retry decodings
+            options = (retry_variants(options) or [options])[-1]
         budget = card.input_budget
 
         def count(piece: str) -> int:

@@ -166,6 +166,26 @@ def test_resuming_a_finished_job_changes_nothing(
     assert_same_output(out, reference[0])
 
 
+def test_a_job_started_before_the_guard_setting_resumes_with_the_default(
+    corpus: tuple[Path, dict[int, Any]], reference: tuple[Path, JobSummary], tmp_path: Path
+) -> None:
+    """A manifest written before ``guard`` was a setting ran with its default ("warn"): the
+    same job resumes; another guard is a change of settings."""
+    out = tmp_path / "out"
+    shutil.copytree(reference[0], out)
+    manifest_path = out / "manifest.json"
+    data = json.loads(manifest_path.read_text(encoding="utf-8"))
+    del data["settings"]["guard"]
+    manifest_path.write_text(json.dumps(data), encoding="utf-8")
+    kwargs: dict[str, Any] = dict(
+        task="translate", id_field="id", model=TR, backend="transformers", shard_size=SHARD,
+        resume=True, show_progress=False,
+    )  # fmt: skip
+    assert run_job(corpus[0], out, **kwargs).resumed == 59
+    with pytest.raises(ConfigError, match="guard: 'warn' then, None now"):
+        run_job(corpus[0], out, guard=None, **kwargs)
+
+
 def test_output_folder_rules(
     corpus: tuple[Path, dict[int, Any]], reference: tuple[Path, JobSummary],
     tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -69,7 +69,7 @@ files.
 
 from __future__ import annotations
 
-from ringkas.jobs.local import make_runner, process_rows
+from ringkas.jobs.local import Result, make_runner, process_rows
 from ringkas.jobs.manifest import MANIFEST_FORMAT
 from ringkas.jobs.rows import Row, ShardPlan
 from ringkas.jobs.run import JobSummary, run_job
@@ -82,6 +82,7 @@ __all__ = [
     "TASKS",
     "JobSettings",
     "JobSummary",
+    "Result",
     "Row",
     "ShardPlan",
     "Source",
