@@ -407,9 +407,13 @@ def test_retry_writes_a_flagged_summary_again_with_other_decoding(
     assert "1 of 1 summary flagged; writing them again made 1 clean, 0 still flagged" in message
 
 
-def test_a_translated_summary_is_warned_about_once(caplog: pytest.LogCaptureFixture) -> None:
-    """The fidelity translator mangles "30 persen": the summary check says so, and the
-    translation step's own guard does not say it a second time."""
+def test_a_translated_summary_is_checked_sentence_by_sentence_and_as_a_summary(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The fidelity translator mangles "30 persen": the translation step's guard checks each
+    translated sentence against its own source (it names the percent: a summary check against
+    the whole article cannot see a changed name or number), then the summary check says what
+    the summary states that the article does not; one line each."""
     doc = "Harga beras naik 30 persen. Petani datang ke pasar."
     with caplog.at_level(logging.WARNING, logger="ringkas"):
         result = summarize(
@@ -417,5 +421,6 @@ def test_a_translated_summary_is_warned_about_once(caplog: pytest.LogCaptureFixt
             max_words=5, report=True,
         )  # fmt: skip
     assert not result.ok and result.issues
-    (message,) = _warnings(caplog)
-    assert "1 of 1 summary states something the article does not" in message
+    translation, summary = _warnings(caplog)
+    assert "1 of 1 sentence(s) flagged (percent 1" in translation
+    assert "1 of 1 summary states something the article does not" in summary

@@ -395,8 +395,11 @@ class Summarizer:
         """Summarise one article (-> ``str``) or many (-> ``list[str]``, same order).
 
         ``guard`` checks each summary against its whole article (a summary must not state a
-        number, date or name the article does not): ``"warn"`` (the default) logs one warning,
-        ``"raise"`` raises :class:`~ringkas.errors.FaithfulnessError`, ``None`` skips it.
+        number, date or name the article does not) and, for a translated summary, each
+        translated sentence against its own source as ``translate()`` does (a changed name or
+        number is a translation error the article-wide check cannot see): ``"warn"`` (the
+        default) logs one warning per check that found something, ``"raise"`` raises
+        :class:`~ringkas.errors.FaithfulnessError`, ``None`` skips both.
         ``"retry"``: a flagged summary that a model wrote (abstractive) is written again with
         beam search that may not repeat itself, and the better of the two kept; a translated
         summary's flagged sentences are re-translated as by ``translate(guard="retry")``, whose
@@ -460,10 +463,10 @@ class Summarizer:
                 article.summary = " ".join(pick(article.sentences, 3, max_words=steps.max_words))
         summaries = [a.summary or "" for a in articles]
         if translates:
-            # the summary is checked against the article below; the translation step's own
-            # guard only retries (so that "warn" says one thing once)
-            guard = "retry" if steps.guard == "retry" else None
-            summaries = self._translate(summaries, source, steps.lang, steps, guard)
+            # each translated sentence is checked against its own source here (a changed name
+            # or number is a translation error, which the looser check of the summary against
+            # the whole article below cannot see); the summary check follows
+            summaries = self._translate(summaries, source, steps.lang, steps, steps.guard)
         return summaries
 
     def _write_again(
