@@ -119,6 +119,26 @@ def test_corrupt_weights(tiny_models: dict[str, Path], tmp_path: Path) -> None:
         Translator(str(broken), backend="transformers", device="cpu")
 
 
+def test_a_list_of_end_tokens_in_the_generation_config(
+    tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    """Some checkpoints end on any of several ids (``eos_token_id: [2, 7]``): each one ends a
+    row, so a row that stops at one of them is not cut at its cap."""
+    import json
+
+    model = tmp_path / "two-ends"
+    shutil.copytree(tiny_models["marian"], model)
+    config_path = model / "generation_config.json"
+    config = json.loads(config_path.read_text()) if config_path.exists() else {}
+    eos = config.get("eos_token_id", 0)
+    config["eos_token_id"] = [eos, 7]
+    config_path.write_text(json.dumps(config))
+    clear_cache()
+    translator = Translator(str(model), backend="transformers", device="cpu")
+    assert {eos, 7} <= translator.engine._end_ids  # type: ignore[attr-defined]
+    assert translator.translate("Menteri itu datang.", guard=None)
+
+
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
 @pytest.mark.parametrize("keep", [(), ("tokenizer_config.json", "special_tokens_map.json")])
 def test_missing_tokenizer_files_are_a_named_error(

@@ -97,9 +97,9 @@ class HFEngine(EngineBase):
         self.positions = max_positions(path, causal=False)
         self.ceiling = int(self.card.generation.get("max_new_tokens", self.positions or 1024))
         config = self.model.generation_config
-        ends = {config.eos_token_id, config.pad_token_id, self.tokenizer.eos_token_id}
-        ends |= set(config.eos_token_id) if isinstance(config.eos_token_id, list) else set()
-        self._end_ids = {int(i) for i in ends if isinstance(i, int)}
+        eos = config.eos_token_id  # an id, or a list of them
+        ends = [*(eos if isinstance(eos, list) else [eos]), config.pad_token_id]
+        self._end_ids = {int(i) for i in [*ends, self.tokenizer.eos_token_id] if isinstance(i, int)}
         logger.info(
             "Loaded %s (%s) with transformers on %s/%s", self.card.id, self.card.family,
             self.device, self.dtype,
