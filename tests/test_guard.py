@@ -290,3 +290,25 @@ def test_an_llm_retry_tries_hinted_and_plain_decodings_the_engine_record_holds()
         # a seq2seq model reads no prompt: nothing new to try; an LLM: the hinted variants,
         # the plain wider beam, then its own decoding with the hints
         assert seen == hinted and report.attempts == 1 + len(hinted)
+
+
+def test_a_retry_from_the_strongest_decoding_tries_the_hints_with_it() -> None:
+    """A call that already decodes as the strongest retry variant has no other variant left:
+    the retry still tells an LLM the values to keep, with the call's own decoding."""
+    from ringkas.engines.base import GenerationOptions
+    from ringkas.engines.retry import retry_variants
+    from ringkas.text.chunk import Split
+
+    strongest = retry_variants(GenerationOptions())[-1]
+    assert retry_variants(strongest) == []
+    seen: list[tuple[bool, int]] = []
+
+    def retranslate(texts: Any, options: Any) -> list[str]:
+        seen.append(("Lima" in options.hints, options.num_beams))
+        return ["Five people came." for _ in texts]
+
+    guard = Guard("retry", None, "id", "en", prompted=True)
+    (report,) = guard.review(
+        [Split(["Lima orang datang."], [])], ["Six people came."], [(0, 0)], strongest, retranslate
+    )
+    assert seen == [(True, 4)] and report.fixed and report.attempts == 2

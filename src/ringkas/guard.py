@@ -370,11 +370,12 @@ class Guard:
         tried: Attempts | None = None,
     ) -> None:
         flagged = [i for i, r in enumerate(reports) if not r.ok]
-        variants = _variants(options)
+        variants = retry_variants(options)  # the engine's list, written once
         # each variant told the values and names to keep, then the first without them, then
         # the call's own decoding told them: on Gemma 3 270M (24 flagged dev sentences) the
         # hint-free beam cleans some the hinted ones do not, and the hinted greedy is cheap
-        tries = [(v, True) for v in variants] + [(variants[0], False), (options, True)]
+        tries = [(v, True) for v in variants] + [(v, False) for v in variants[:1]]
+        tries.append((options, True))
         for variant, hinted in tries:
             if not flagged:
                 return
@@ -547,13 +548,6 @@ def _with(options: GenerationOptions, **changes: Any) -> GenerationOptions:
     names = {f.name for f in dataclasses.fields(options)}
     usable = {k: v for k, v in changes.items() if k in names}
     return dataclasses.replace(options, **usable) if usable else options
-
-
-def _variants(options: GenerationOptions) -> list[GenerationOptions]:
-    """The other decodings a retry tries, in order (the engine's list, written once:
-    :data:`ringkas.engines.retry.RETRY_DECODINGS`): beam search, then beam search that may
-    not repeat itself."""
-    return retry_variants(options)
 
 
 def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
