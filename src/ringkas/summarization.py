@@ -562,7 +562,6 @@ class Summarizer:
         missing = [f"summariser {self._missing}"] if self._missing else []
         if self._embedded_why:
             missing.append(f"translation model {default_tr}")
-        if self._embedded_why:
             by = f"the embedded default, {embedded.EMBEDDED_MODEL} from {embedded.EMBEDDED_PIP}"
         else:
             by = self._translation_model or default_tr
@@ -592,7 +591,8 @@ class Summarizer:
             steps.show,
         )
         beams = steps.num_beams
-        beams = beams if beams is not None else int(card.generation.get("num_beams", 1))
+        if beams is None:
+            beams = int(card.generation.get("num_beams", 1))
         if beams < 1:
             raise ConfigError(f"num_beams must be >= 1, got {beams}.")
         options = GenerationOptions(
