@@ -49,6 +49,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from _plot import pyplot  # this folder is on sys.path[0]
+
 import ringkas
 from ringkas.data import load_dataset
 from ringkas.faithful import check, load_glossary
@@ -519,12 +521,8 @@ def _heldout_markdown(sets: dict[str, Any]) -> list[str]:
 
 
 def plot(result: dict[str, Any], path: Path) -> bool:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
+    plt = pyplot()
+    if plt is None:
         return False
     syn = result["synthetic"]
     label = {"A": "held-out A (guided fixes)", "B": "held-out B (untouched)"}

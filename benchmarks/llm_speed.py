@@ -71,6 +71,7 @@ from pathlib import Path
 from typing import Any
 
 from _llm import ModelMissing, gguf_path, write_json  # this folder is on sys.path[0]
+from _plot import pyplot
 from speedbench.worker import cpu_model, peak_rss_mb, pin_threads, serve
 
 HERE = Path(__file__).resolve().parent
@@ -331,7 +332,8 @@ def _ab_worker(spec: dict[str, Any]) -> dict[str, Any]:
     ours, info = _ringkas_runner({**spec, "system": "ringkas"})
     theirs, _ = _ct2_runner(spec, generator=info["generator"])
     sentences = spec["sentences"]
-    ours(spec["warmup"]), theirs(spec["warmup"])
+    ours(spec["warmup"])
+    theirs(spec["warmup"])
     rates: dict[str, list[float]] = {"ringkas": [], "ct2": []}
     outputs: dict[str, list[str]] = {}
     for round_ in range(spec["rounds"]):
@@ -645,13 +647,8 @@ def markdown(report: dict[str, Any]) -> str:
 
 def plot(report: dict[str, Any], path: Path) -> bool:
     """Tokens/s and peak RSS per system (matplotlib, Agg). False if matplotlib is missing."""
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        logger.warning("matplotlib is not installed; no plot (pip install matplotlib)")
+    plt = pyplot()
+    if plt is None:
         return False
     res = report["results"]
     names = [n for n in report["settings"]["systems"] if res.get(n, {}).get("ok_runs")]

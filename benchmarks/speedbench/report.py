@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from _plot import pyplot  # benchmarks/ is on sys.path[0]
+
 from speedbench.aggregate import aggregate, counts_of, targets
 from speedbench.settings import CT2_README_ANCHOR, TF4_VERSION, Settings
 
@@ -255,13 +257,8 @@ def markdown(report: dict[str, Any]) -> str:
 
 def plot(report: dict[str, Any], path: Path) -> bool:
     """Throughput vs batch size, one line per system (matplotlib, Agg). False if unavailable."""
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        logger.warning("matplotlib is not installed; no plot (pip install matplotlib)")
+    plt = pyplot()
+    if plt is None:
         return False
     systems = report["results"]["systems"]
     fig, ax = plt.subplots(figsize=(7, 4.5))
