@@ -61,7 +61,8 @@ def test_sdist_build_lists_them(tmp_path: Path) -> None:
         names = {"/".join(n.split("/")[1:]) for n in tar.getnames()}
     for wanted in ("LICENSE", "examples/artikel-umkm.txt", "notebooks/01-quickstart.ipynb",
                    "tests/conftest.py", "CHANGELOG.md", "src/ringkas/cards/opus-mt-id-en.toml",
-                   "src/ringkas/faithful/kata-dasar.txt"):  # fmt: skip
+                   "src/ringkas/faithful/kata-dasar.txt", "src/ringkas/faithful/place-words.txt",
+                   "tools/place_words.py"):  # fmt: skip
         assert wanted in names
 
 
@@ -74,6 +75,7 @@ def test_wheel_ships_the_package_data(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive) as zf:
         names = set(zf.namelist())
     assert "ringkas/faithful/kata-dasar.txt" in names
+    assert "ringkas/faithful/place-words.txt" in names
     assert "ringkas/cards/opus-mt-id-en.toml" in names
 
 
@@ -83,6 +85,7 @@ def test_package_data_is_inside_the_wheel_package() -> None:
     assert isinstance(tool, dict)
     assert tool["hatch"]["build"]["targets"]["wheel"]["packages"] == ["src/ringkas"]
     assert (ROOT / "src/ringkas/faithful/kata-dasar.txt").is_file()
+    assert (ROOT / "src/ringkas/faithful/place-words.txt").is_file()
 
 
 def test_readme_names_the_eval_extra() -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ringkas.faithful.rootwords import WORD_LIST, is_root_word, root_words
+from ringkas.faithful.rootwords import (
+    WORD_LIST,
+    is_common_word,
+    is_place_word,
+    is_root_word,
+    place_words,
+    root_words,
+    stems,
+)
 
 
 def test_common_words_are_root_words_and_names_are_not() -> None:
@@ -24,3 +32,21 @@ def test_the_package_data_carries_its_licence_and_source() -> None:
     assert any("MIT License" in line for line in header)
     assert any("github.com/har07/PySastrawi" in line for line in header)
     assert any("Copyright (c) 2016 Hanif Amal Robbani" in line for line in header)
+
+
+def test_derived_words_have_their_root_as_stem() -> None:
+    assert stems("Penyelenggaraan") == ["selenggara"]
+    assert stems("Kendaraan") == ["kendara"] and stems("Bermotor") == ["motor"]
+    assert stems("pembangunan") == ["bangun"] and stems("Tahunan") == ["tahun"]
+    assert stems("Permusyawaratan") == ["musyawarat"]
+    assert all(is_common_word(w) for w in ("Harapan", "Bundaran", "pengembangan"))
+
+
+def test_names_have_no_stem() -> None:
+    assert not any(is_common_word(w) for w in ("Widodo", "Sukarno", "Jakarta", "BPJS", "", "di"))
+
+
+def test_place_words_name_regencies_and_cities_but_not_everyday_words() -> None:
+    assert all(is_place_word(w) for w in ("Bogor", "malang", "Cianjur", "Indonesia", "Medan"))
+    assert not any(is_place_word(w) for w in ("Tanah", "Utara", "Kabupaten", "Pertanian"))
+    assert place_words() is place_words() and len(place_words()) > 350
