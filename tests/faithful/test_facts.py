@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ringkas.faithful import check
 from ringkas.faithful.facts import compatible, extract
 
 
@@ -106,3 +107,12 @@ def test_a_number_with_a_glued_scale_letter_may_be_the_scale() -> None:
 )
 def test_a_range_of_days_is_two_dates_of_one_month(text: str, lang: str) -> None:
     assert values(text, lang) == [("date", (8, 5, 2025), None), ("date", (11, 5, 2025), None)]
+
+
+def test_balita_is_a_weak_five_that_children_under_five_may_state() -> None:
+    fact = extract("Satu dari empat balita", "id")[-1]
+    assert (fact.kind, fact.weak, fact.text) == ("number", True, "balita")
+    source = "Satu dari empat anak balita di provinsi itu mengalami stunting."
+    assert check(source, "One in four children under five in the province is stunted.").ok
+    assert check(source, "One in four toddlers in the province is stunted.").ok
+    assert not check(source, "One in six children under five in the province is stunted.").ok

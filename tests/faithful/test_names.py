@@ -128,3 +128,68 @@ def test_a_changed_common_word_in_a_name_is_still_caught() -> None:
     assert texts(missing_names("Gempa terasa di Garut.", "The quake was felt in Bandung.")) == [
         "Garut"
     ]
+
+
+def test_derived_common_words_inside_names_may_be_translated() -> None:
+    source = "Menurut Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo), penjualan naik."
+    english = (
+        "According to the Association of Indonesian Automotive Industries (Gaikindo), sales rose."
+    )
+    assert missing_names(source, english) == []
+    source = "Kata Direktur Jenderal Penyelenggaraan Haji dan Umrah Hilman Latief."
+    assert (
+        missing_names(source, "Said Hilman Latief, the Director General of Hajj and Umrah.") == []
+    )
+
+
+def test_the_long_form_of_a_bracketed_abbreviation_may_be_translated_and_renamed() -> None:
+    source = "Bursa Efek Indonesia (BEI) mencatat 79 emiten baru."
+    assert missing_names(source, "The Indonesia Stock Exchange (IDX) listed 79 new issuers.") == []
+    assert texts(missing_names(source, "The exchange listed 79 new issuers.")) == [
+        "Indonesia",
+        "BEI",
+    ]
+
+
+def test_a_place_inside_a_name_stays_required() -> None:
+    source = "Pengamat dari Institut Pertanian Bogor (IPB), Dwi Handayani, menilai."
+    assert (
+        missing_names(source, "Dwi Handayani, of the Bogor Agricultural University (IPB), said.")
+        == []
+    )
+    assert texts(
+        missing_names(source, "Dwi Handayani, of the Agricultural University (IPB), said.")
+    ) == ["Bogor"]
+
+
+def test_a_company_name_is_kept_whole() -> None:
+    source = "OJK mencabut izin PT BPR Bumi Pendawa Raharja."
+    assert missing_names(source, "OJK revoked the licence of PT BPR Bumi Pendawa Raharja.") == []
+    assert texts(missing_names(source, "OJK revoked the licence of PT BPR Pendawa Raharja.")) == [
+        "Bumi"
+    ]
+
+
+def test_ranks_are_translated() -> None:
+    source = "Kepala Basarnas Marsekal Madya Kusworo mengatakan pencarian dihentikan."
+    english = "The head of Basarnas, Air Marshal Kusworo, said the search was called off."
+    assert changed_names(source, english) == []
+
+
+def test_a_misspelt_abbreviation_beside_its_english_long_form_is_a_changed_name() -> None:
+    source = "Kepala Basarnas Kusworo mengatakan pencarian dihentikan."
+    english = (
+        "The head of the National Search and Rescue Agency (Basarnis), Kusworo, said it ended."
+    )
+    assert [(s.text, near) for s, near in changed_names(source, english)] == [
+        ("Basarnas", "Basarnis")
+    ]
+    # but not a rendering of another source name ("Japan" is not a misspelt "Jawa")
+    source = "Eksportir asal Jawa Timur mengirim kopi ke Jepang."
+    assert changed_names(source, "Exporters from East Java shipped coffee to Japan.") == []
+
+
+def test_english_press_acronyms_render_indonesian_ones() -> None:
+    source = "Indeks Harga Saham Gabungan (IHSG) naik 1,12% di KM 92."
+    english = "The Jakarta Composite Index (JCI) rose 1.12% at kilometre 92."
+    assert missing_names(source, english) == []

@@ -453,6 +453,8 @@ def _word_number(
         return float(ordinals[first]), 1, first in weak_words
     if first in fractions:
         return fractions[first], 1, lang == "en"
+    if lang == "id" and first in lx.ID_AGE_WORDS:
+        return float(lx.ID_AGE_WORDS[first]), 1, True
     table = lx.ID_NUMBER_WORDS if lang == "id" else lx.EN_NUMBER_WORDS
     if first not in table:
         return 0.0, 0, False

@@ -23,7 +23,10 @@ __all__ = [
     "EN_WEAK_WORDS",
     "EN_WEEKDAYS",
     "EQUIVALENTS",
+    "ID_AGE_WORDS",
     "ID_APPROX",
+    "ID_COMPANY_HEADS",
+    "ID_COMPANY_TAILS",
     "ID_FRACTIONS",
     "ID_FUNCTION_WORDS",
     "ID_MONTHS",
@@ -210,6 +213,10 @@ ID_TRANSLATED_WORDS = frozenset(
     pelajar mahasiswa guru dosen santri warga pedagang petani buruh karyawan pegawai
     stadion gedung wisma menara kompleks sirkuit gelanggang bendungan hutan kebun gua goa
     lembah tugu penjara
+    marsekal madya muda laksamana laksda laksdya laksma marsda marsdya marsma letjen mayjen
+    ajun inspektur brigadir bripka briptu bripda bharada sertu serka serma pelda kopral
+    prajurit pratu praka
+    bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe
     """.split()
 )
 
@@ -225,9 +232,15 @@ ID_NAME_HEADS = frozenset(
     rsud rsup presiden wapres menteri gubernur bupati walikota wali camat lurah kepala ketua
     wakil direktur komandan panglima kapolda kapolri kapolres kapolsek hakim jaksa jenderal
     kolonel mayor kapten pak bu bapak ibu dr si sang haji hj polisi pol kombes akbp kompol
-    akp iptu ipda aiptu brigjen irjen komjen letkol marsekal laksamana sultan
+    akp iptu ipda aiptu brigjen irjen komjen letkol marsekal laksamana sultan letjen mayjen
+    laksda laksdya laksma marsda marsdya marsma inspektur brigadir bripka briptu bripda bharada
+    sertu serka serma pelda kopral pratu praka
     """.split()
 )
+#: Words that open a company's name ("PT Bank Rakyat Indonesia Tbk"), which is kept whole.
+ID_COMPANY_HEADS = frozenset({"pt", "cv", "pd", "perum", "perumda"})
+#: Words of a company's legal form after its name ("Tbk", "Persero"), which may be dropped.
+ID_COMPANY_TAILS = frozenset({"tbk", "persero", "perseroan", "ltd", "inc"})
 #: Direction and size words that follow a place name (``Lombok Tengah``, ``Nusa Tenggara
 #: Barat``, ``Solo Raya``): the word right before one stays required. Lower case.
 ID_PLACE_TAILS = frozenset("utara selatan timur barat tengah tenggara daya raya".split())
@@ -282,7 +295,33 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "qr": ("qr",), "sd": ("elementary school", "primary school", "sd"),
     "smp": ("junior high", "middle school", "smp"), "sma": ("senior high", "high school", "sma"),
     "smk": ("vocational", "smk"), "rs": ("hospital", "rs"), "rsud": ("hospital", "rsud"),
+    "km": ("km", "kilomet"), "ihsg": ("jci", "composite index", "ihsg"),
+    "bei": ("idx", "stock exchange", "bei"), "pdb": ("gdp", "gross domestic product", "pdb"),
+    "ppn": ("vat", "value added tax", "value-added tax", "ppn"),
+    "ukm": ("sme", "small and medium", "small business", "ukm"),
+    "phk": ("layoff", "laid off", "lay off", "dismissal", "phk"),
+    "bps": ("statistics indonesia", "statistics agency", "bps"),
+    "bnpb": ("national disaster", "disaster management agency", "bnpb"),
+    "bpbd": ("disaster management agency", "disaster mitigation agency", "bpbd"),
+    "bmkg": ("meteorology", "weather agency", "bmkg"), "bpk": ("audit board", "bpk"),
+    "bpjs": ("social security", "bpjs"), "mpr": ("people's consultative assembly", "mpr"),
+    "dprd": ("regional legislature", "regional house", "legislative council", "dprd"),
+    "dpd": ("regional representative", "dpd"),
+    "pbb": ("united nations", "un", "land and building tax", "property tax", "pbb"),
+    "ue": ("european union", "eu"), "spbu": ("petrol station", "gas station",
+    "filling station", "fuel station", "spbu"), "ott": ("sting", "red-handed", "ott"),
+    "thr": ("holiday allowance", "holiday bonus", "thr"),
+    "bansos": ("social aid", "social assistance", "welfare", "bansos"),
+    "blt": ("cash transfer", "cash assistance", "cash aid", "blt"),
+    "ump": ("minimum wage", "ump"), "umk": ("minimum wage", "umk"), "umr": ("minimum wage", "umr"),
+    "nik": ("identity number", "population number", "nik"),
+    "stnk": ("vehicle registration", "stnk"), "sembako": ("staple", "basic food",
+    "basic necessities", "sembako"),
 }  # fmt: skip
+
+#: Age groups written as one word (``balita``: *bawah lima tahun*, children under five): a
+#: weak number, which an English "under five" may state and need not.
+ID_AGE_WORDS: dict[str, int] = {"balita": 5, "batita": 3}
 
 #: Short Indonesian function words: an "English" output full of them was not translated.
 ID_FUNCTION_WORDS = frozenset(
@@ -328,5 +367,7 @@ EN_NAME_WORDS = frozenset(
     february march april may june july august september october november december
     internet things ai app apps covid eid christmas ramadan muslim muslims islamic christian
     hindu buddhist regulation ulema international analysis
+    marshal admiral lieutenant brigadier major captain inspector adjunct sergeant corporal
+    air rear first second private
     """.split()
 )

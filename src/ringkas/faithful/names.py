@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from ringkas.faithful import lexicon as lx
 from ringkas.faithful.report import Span
-from ringkas.faithful.rootwords import is_root_word
+from ringkas.faithful.rootwords import is_common_word, is_place_word, is_root_word
 
 __all__ = ["changed_names", "invented_names", "missing_names", "required_names"]
 
@@ -75,24 +75,8 @@ def _after_head(lows: list[str], i: int) -> bool:
     return i > 0 and lows[i - 1] in lx.ID_NAME_HEADS
 
 
-def _common_in_names(text: str) -> set[tuple[int, int]]:
-    """The (start, end) of each common Indonesian word that a translator may translate inside
-    a multi-word name, so that a name check does not ask for it (a misspelt copy of it is still
-    a changed name). Such a word is a root word of four letters or more, not an acronym and
-    without a usual English rendering of its own, in a run of two or more capitalised words
-    separated by single spaces, and
-
-    - not right after a place or title word (``Kabupaten Garut``, ``Menteri Budi``: the name
-      proper) nor right before a direction word (``Lombok Tengah``, ``Sumba Barat``);
-    - not after the run's first name proper (``Heru Budi Hartono``: a person's name);
-    - touching, alone or with other such words, a word that is translated inside names and is
-      not a place or title word (``Rapat Dewan``, ``Program Indonesia Pintar``): a run of
-      common words alone (``Muhammad Karim``) is a person's name.
-
-    >>> text = "Dalam Rapat Dewan Gubernur, Muhammad Karim dan Heru Budi Hartono hadir."
-    >>> sorted(text[a:b] for a, b in _common_in_names(text))
-    ['Rapat']
-    """
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """The runs of capitalised words separated by single spaces, in order."""
     runs: list[list[re.Match[str]]] = []
     for m in _TOKEN.finditer(text):
         if not m[0][0].isupper():
@@ -101,8 +85,57 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             runs[-1].append(m)
         else:
             runs.append([m])
+    return runs
+
+
+def _company_words(text: str) -> set[tuple[int, int]]:
+    """The (start, end) of each word of a company's name after its ``PT``/``CV``/``Perum``
+    ("PT Bank Rakyat Indonesia Tbk"): kept whole, common words included, but for ``Tbk``.
+
+    >>> text = "Saham PT Bumi Resources Tbk naik."
+    >>> sorted(text[a:b] for a, b in _company_words(text))
+    ['Bumi', 'Resources']
+    """
+    words = set()
+    for run in _runs(text):
+        heads = [i for i, m in enumerate(run) if m[0].lower() in lx.ID_COMPANY_HEADS]
+        if heads:
+            tail = run[heads[0] + 1 :]
+            words |= {(m.start(), m.end()) for m in tail if m[0].lower() not in lx.ID_COMPANY_TAILS}
+    return words
+
+
+def _common_in_names(text: str) -> set[tuple[int, int]]:
+    """The (start, end) of each common Indonesian word that a translator may translate inside
+    a multi-word name, so that a name check does not ask for it (a misspelt copy of it is still
+    a changed name). Such a word is a root word of four letters or more, not an acronym and
+    without a usual English rendering of its own, in a run of two or more capitalised words
+    separated by single spaces, and
+
+    - not a word of a province, regency or city name (``Institut Pertanian Bogor``);
+    - not right after a place or title word (``Kabupaten Garut``, ``Menteri Budi``: the name
+      proper) unless it is a derived noun (``Direktur Jenderal Penyelenggaraan Haji``), nor
+      right before a direction word (``Lombok Tengah``, ``Sumba Barat``);
+    - not after the run's first name proper that is not a place (``Heru Budi Hartono``: a
+      person's name; but ``Program Indonesia Pintar``);
+    - touching, alone or with other such words, a word that is translated inside names and is
+      not a place or title word (``Rapat Dewan``, ``Program Indonesia Pintar``), or in the long
+      form of an abbreviation that follows it in brackets (``Bursa Efek Indonesia (BEI)``),
+      or with a derived noun in the chain: a run of common words alone (``Muhammad Karim``)
+      is a person's name.
+
+    Derived words count as common words (``Kendaraan Bermotor``: see
+    :func:`ringkas.faithful.rootwords.is_common_word`).
+
+    >>> text = "Dalam Rapat Dewan Gubernur, Muhammad Karim dan Heru Budi Hartono hadir."
+    >>> sorted(text[a:b] for a, b in _common_in_names(text))
+    ['Rapat']
+    >>> text = "Saham di Bursa Efek Indonesia (BEI) naik."
+    >>> sorted(text[a:b] for a, b in _common_in_names(text))
+    ['Bursa', 'Efek']
+    """
     common = set()
-    for run in runs:
+    for run in _runs(text):
         if len(run) < 2:
             continue
         lows = [m[0].lower() for m in run]
@@ -113,32 +146,63 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             and not _skipped(low)
             and not _is_acronym(m[0])
             and low not in lx.EQUIVALENTS
-            and is_root_word(low)
-            and not _after_head(lows, i)
+            and not is_place_word(low)
+            and is_common_word(low)
+            and (not _after_head(lows, i) or _derived_noun(low))
             and not (i + 1 < len(lows) and lows[i + 1] in lx.ID_PLACE_TAILS)
         }
         translated = {i for i, low in enumerate(lows) if low in _TRANSLATED}
-        hard = [i for i, low in enumerate(lows) if i not in soft and not _skipped(low)]
+        # the bracketed abbreviation of a long form, or a derived noun, anchors the chain
+        long_form = _abbreviated(text, run[-1].end())
+        derived = {i for i in soft if _derived_noun(lows[i])}
+        places = {i for i, low in enumerate(lows) if is_place_word(low)}
+        hard = [i for i, low in enumerate(lows) if i not in soft | places and not _skipped(low)]
         first_hard = hard[0] if hard else len(run)
         for i in sorted(soft):
             if i > first_hard:
                 continue
-            j = i  # the chain of such words around i must touch a translated word
-            while j - 1 in soft:
+            j = i  # the chain of such words (and places) around i must touch a translated word
+            while j - 1 in soft | places:
                 j -= 1
             k = i
-            while k + 1 in soft:
+            while k + 1 in soft | places:
                 k += 1
-            if j - 1 in translated or k + 1 in translated:
+            if (
+                long_form
+                or j - 1 in translated
+                or k + 1 in translated
+                or derived & {*range(j, k + 1)}
+            ):
                 common.add((run[i].start(), run[i].end()))
     return common
+
+
+_ABBREVIATION = re.compile(r" \(([A-Za-z][A-Za-z0-9-]*)\)")
+
+
+def _abbreviated(text: str, end: int) -> bool:
+    """Whether an abbreviation in brackets follows ``end`` ("... Indonesia (BEI)")."""
+    m = _ABBREVIATION.match(text, end)
+    return m is not None and sum(c.isupper() for c in m[1]) >= 2
+
+
+def _derived_noun(low: str) -> bool:
+    """Whether ``low`` is a noun derived from a root by a ``pe-an``/``per-an``/``ke-an``
+    circumfix ("penyelenggaraan", "kesejahteraan"), never a place or person's name."""
+    return (
+        low[:2] in ("pe", "ke")
+        and low.endswith("an")
+        and not is_root_word(low)
+        and is_common_word(low)
+    )
 
 
 def required_names(
     text: str, *, lang: str = "id", skip: Sequence[tuple[int, int]] = ()
 ) -> list[Span]:
     """The name tokens of ``text`` a translation must keep, in order. A word that opens a
-    sentence counts only when it is an acronym (it may just be capitalised).
+    sentence counts only when it is an acronym (it may just be capitalised). A company's name
+    is kept whole (see :func:`_company_words`).
 
     >>> [s.text for s in required_names("Kepala BPBD Kabupaten Cianjur, Asep Mulyana, datang.")]
     ['BPBD', 'Cianjur', 'Asep', 'Mulyana']
@@ -146,6 +210,7 @@ def required_names(
     skipped = lx.ID_TRANSLATED_WORDS if lang == "id" else frozenset()
     table = _ID_SKIP if lang == "id" else _EN_SKIP
     common = _common_in_names(text) if lang == "id" else set()
+    company = _company_words(text) if lang == "id" else set()
     spans = []
     for m in _TOKEN.finditer(text):
         token = m[0]
@@ -156,6 +221,9 @@ def required_names(
         ):
             continue
         low = token.lower()
+        if (m.start(), m.end()) in company:
+            spans.append(Span(token, m.start(), m.end()))
+            continue
         if low in table or low in skipped or low.split("-")[0] in table:
             continue
         if (m.start(), m.end()) in common:
@@ -179,16 +247,25 @@ class _Words:
         )
         self.capitalised = {w for w in _OUTPUT_WORD.findall(output) if w[0].isupper()}
 
-    def count(self, token: str) -> int:
+    def count(self, token: str, *, renderings: bool = True) -> int:
         """How many times the output has ``token`` (as a word or a word's start, each part of
-        a hyphenated name, or one of its usual English renderings)."""
+        a hyphenated name, or, with ``renderings``, one of its usual English renderings)."""
         low = token.lower()
         parts = [p for p in re.split(r"[-'’]", low) if p]
+        if not parts:
+            return 0
         whole = _is_acronym(token)
-        found = min(self._starts(p, whole) for p in parts) if parts else 0
-        for alt in lx.EQUIVALENTS.get(low, ()):
-            found += len(re.findall(_rendering(alt), self.lower))
+        found = min(self._starts(p, whole) + self._renderings(p, renderings) for p in parts)
+        if len(parts) > 1:
+            found += self._renderings(low, renderings)
         return found
+
+    def _renderings(self, low: str, wanted: bool = True) -> int:
+        """How many times the output has one of the usual English renderings of ``low``."""
+        if not wanted:
+            return 0
+        alts = lx.EQUIVALENTS.get(low, ())
+        return sum(len(re.findall(_rendering(alt), self.lower)) for alt in alts)
 
     def _starts(self, part: str, acronym: bool) -> int:
         """How many words start with ``part``; a short acronym ("RI", "AS") must be the
@@ -278,6 +355,7 @@ def changed_names(
     seen: Counter[str] = Counter()
     found: list[tuple[Span, str | None]] = []
     source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}
+    rendered = [alt for w in source_words for alt in lx.EQUIVALENTS.get(w, ())]
     required = {(s.start, s.end) for s in required_names(source, lang=src, skip=skip)}
     for m in _TOKEN.finditer(source):
         token = m[0]
@@ -288,9 +366,16 @@ def changed_names(
         span = Span(token, m.start(), m.end())
         if (m.start(), m.end()) in required:
             seen[token.lower()] += 1
+            near = words.near(token)
+            misspelt = near if near and near.lower() not in source_words else None
             if words.count(token) < seen[token.lower()]:
-                near = words.near(token)
-                found.append((span, near if near and near.lower() not in source_words else None))
+                found.append((span, misspelt))
+            elif (
+                misspelt
+                and not words.count(token, renderings=False)
+                and not any(misspelt.lower().startswith(a) for a in rendered)
+            ):
+                found.append((span, misspelt))  # "search and rescue (Basarnis)"
         elif (
             len(token) >= 4
             and (not _initial(source, m.start()) or _parenthesised(source, m.start(), m.end()))
