@@ -116,3 +116,11 @@ def test_balita_is_a_weak_five_that_children_under_five_may_state() -> None:
     assert check(source, "One in four children under five in the province is stunted.").ok
     assert check(source, "One in four toddlers in the province is stunted.").ok
     assert not check(source, "One in six children under five in the province is stunted.").ok
+
+
+def test_midnight_and_noon_are_times_and_hyphenated_tens_are_numbers() -> None:
+    source = "Harga turun mulai Selasa (1/10/2024) pukul 00.00 waktu setempat."
+    assert check(source, "Prices fell from midnight local time on Tuesday, October 1, 2024.").ok
+    assert not check(source, "Prices fell from noon local time on Tuesday, October 1, 2024.").ok
+    assert check("Sebanyak 31 perusahaan mencatatkan saham.", "Thirty-one companies listed.").ok
+    assert not check("Sebanyak 31 perusahaan mencatatkan saham.", "Thirty-two companies listed.").ok

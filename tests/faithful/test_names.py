@@ -193,3 +193,49 @@ def test_english_press_acronyms_render_indonesian_ones() -> None:
     source = "Indeks Harga Saham Gabungan (IHSG) naik 1,12% di KM 92."
     english = "The Jakarta Composite Index (JCI) rose 1.12% at kilometre 92."
     assert missing_names(source, english) == []
+
+
+def test_phrases_english_renders_as_a_whole() -> None:
+    source = "Bank Indonesia menahan BI-Rate di 6,25 persen."
+    assert missing_names(source, "The central bank held its BI-Rate at 6.25%.") == []
+    # "BI-Rate" is not a rendering of "Bank Indonesia": a misspelt name is still caught
+    assert texts(missing_names(source, "Bank Indonesii held its BI-Rate at 6.25%.")) == [
+        "Indonesia"
+    ]
+    source = "Kunjungan ke Pulau Dewata naik."
+    assert missing_names(source, "Arrivals on the Island of the Gods rose.") == []
+
+
+def test_countries_islamic_calendar_and_military_units_have_english_renderings() -> None:
+    assert (
+        missing_names(
+            "Ia finis ketiga di SEA Games Kamboja.", "It was third at the Cambodia SEA Games."
+        )
+        == []
+    )
+    assert missing_names("Pada 1 Syawal 1445 Hijriah.", "On 1 Shawwal 1445 Hijri.") == []
+    assert (
+        missing_names(
+            "Latihan di Lanud Roesmin Nurjadin.", "Drills at Roesmin Nurjadin Air Force Base."
+        )
+        == []
+    )
+
+
+def test_a_name_said_twice_must_be_said_twice_even_when_it_is_its_own_rendering() -> None:
+    source = "Ia berada di Malaysia. Kami berkoordinasi dengan polisi Malaysia."
+    english = "He is in Malaysia. We are working with the Malaysio police."
+    assert texts(missing_names(source, english)) == ["Malaysia"]
+
+
+def test_english_cognates_are_not_misspellings() -> None:
+    source = "Panglima Komando Cadangan Strategis Angkatan Darat dan Grup C."
+    assert (
+        changed_names(source, "The commander of the Army Strategic Reserve Command and Group C.")
+        == []
+    )
+
+
+def test_a_compound_under_a_circumfix_is_a_common_word() -> None:
+    source = "Kementerian Ketenagakerjaan mencatat 46.240 pekerja terkena PHK."
+    assert missing_names(source, "The Manpower Ministry recorded 46,240 workers laid off.") == []

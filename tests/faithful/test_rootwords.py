@@ -50,3 +50,9 @@ def test_place_words_name_regencies_and_cities_but_not_everyday_words() -> None:
     assert all(is_place_word(w) for w in ("Bogor", "malang", "Cianjur", "Indonesia", "Medan"))
     assert not any(is_place_word(w) for w in ("Tanah", "Utara", "Kabupaten", "Pertanian"))
     assert place_words() is place_words() and len(place_words()) > 350
+
+
+def test_compounds_are_split_only_under_a_circumfix() -> None:
+    assert stems("Ketenagakerjaan")[:2] == ["tenaga", "kerja"]
+    assert stems("Pertanggungjawaban") == ["tanggung", "jawab"]
+    assert stems("Tangerang") == [] and stems("Kalimantan") == []

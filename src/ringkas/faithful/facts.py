@@ -93,6 +93,9 @@ _TIME_EN = re.compile(
     rf"(?:\s*(?P<ampm>{_AMPM}))?(?:\s*(?P<zone>{_ZONE})\b)?"
     rf"|(?<![\d.,])(?P<h2>\d{{1,2}})\s*(?P<ampm2>{_AMPM}|o'clock\b)(?:\s*(?P<zone2>{_ZONE})\b)?"
 )
+#: "midnight" and "noon" are times of day in English news ("from midnight local time").
+_TIME_EN_WORDS = re.compile(rf"\b(?P<w>midnight|noon|midday)\b(?:\s*(?P<zone>{_ZONE})\b)?")
+_CLOCK_WORDS = {"midnight": (0, 24), "noon": (12,), "midday": (12,)}
 _CURRENCY = r"Rp\.?|IDR|USD|US\$|S\$|A\$|RM|EUR|SGD|AUD|MYR|JPY|CNY|RMB|\$|€|£|¥"
 _NUMBER = {
     "id": re.compile(
@@ -325,6 +328,13 @@ def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
         if any(k[0] == "time" for k in keys):
             facts.append(_fact("time", text, m.start(), m.end(), keys))
             taken.take(m.start(), m.end())
+    if lang == "en":
+        for m in _TIME_EN_WORDS.finditer(text):
+            if taken.free(m.start(), m.end()):
+                zone = _zone(m["zone"])
+                keys = [("time", h * 60, zone) for h in _CLOCK_WORDS[m["w"].lower()]]
+                facts.append(_fact("time", text, m.start(), m.end(), keys))
+                taken.take(m.start(), m.end())
 
 
 _CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY})\s?$")
@@ -478,7 +488,12 @@ def _word_number(
             last = None
         elif lang == "en" and word == "hundred":
             group, last = (group + (last if last is not None else 1)) * 100, None
-        elif value is None or (lang == "en" and word in weak_words and j > i):
+        elif value is None or (
+            lang == "en"
+            and word in weak_words
+            and j > i
+            and not (value < 10 and last is None and group % 100 >= 20)  # "thirty-one"
+        ):
             break
         elif value < 10:
             if last is not None:

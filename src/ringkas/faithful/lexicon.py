@@ -41,6 +41,7 @@ __all__ = [
     "ID_WEEKDAYS",
     "MONEY_SUFFIX_SCALES",
     "PERCENT_WORDS",
+    "PHRASE_EQUIVALENTS",
     "TIME_ZONES",
 ]
 
@@ -216,7 +217,8 @@ ID_TRANSLATED_WORDS = frozenset(
     marsekal madya muda laksamana laksda laksdya laksma marsda marsdya marsma letjen mayjen
     ajun inspektur brigadir bripka briptu bripda bharada sertu serka serma pelda kopral
     prajurit pratu praka
-    bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe
+    bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
+    klasemen babak putaran
     """.split()
 )
 
@@ -317,6 +319,56 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "nik": ("identity number", "population number", "nik"),
     "stnk": ("vehicle registration", "stnk"), "sembako": ("staple", "basic food",
     "basic necessities", "sembako"),
+}  # fmt: skip
+
+# Countries and their people, as Indonesian writes them -> English (lower case).
+EQUIVALENTS |= {
+    "kamboja": ("cambodia",), "vietnam": ("vietnam", "viet nam"), "thailand": ("thailand", "thai"),
+    "malaysia": ("malaysia",), "myanmar": ("myanmar", "burma"), "laos": ("laos", "lao"),
+    "brunei": ("brunei",), "timor": ("timor",), "leste": ("leste", "east timor"),
+    "selandia": ("zealand",), "india": ("india",), "pakistan": ("pakistan",),
+    "bangladesh": ("bangladesh",), "saudi": ("saudi",), "qatar": ("qatar",), "iran": ("iran",),
+    "irak": ("iraq",), "suriah": ("syria",), "yordania": ("jordan",),
+    "palestina": ("palestin",), "libanon": ("lebanon", "lebanese"), "ukraina": ("ukrain",),
+    "polandia": ("poland", "polish"), "swedia": ("sweden", "swedish"),
+    "norwegia": ("norway", "norwegian"), "finlandia": ("finland", "finnish"),
+    "belgia": ("belgium", "belgian"), "brasil": ("brazil",), "kolombia": ("colombia",),
+    "cile": ("chile",), "kuba": ("cuba",), "maroko": ("morocco", "moroccan"),
+    "aljazair": ("algeria",), "etiopia": ("ethiopia",), "kroasia": ("croatia", "croatian"),
+    "hongaria": ("hungary", "hungarian"), "ceko": ("czech",), "rumania": ("romania",),
+    "yaman": ("yemen",), "afganistan": ("afghanistan", "afghan"), "skotlandia": ("scotland",),
+    "irlandia": ("ireland", "irish"), "islandia": ("iceland",), "denmark": ("denmark", "danish"),
+    "austria": ("austria",), "portugal": ("portugal", "portuguese"), "makau": ("macau", "macao"),
+}  # fmt: skip
+# Islamic calendar words, and military units written as one word.
+EQUIVALENTS |= {
+    "hijriah": ("hijri", "hijrah", "islamic"), "hijriyah": ("hijri", "hijrah", "islamic"),
+    "fitri": ("fitr", "fitri"), "adha": ("adha",), "idulfitri": ("eid",), "iduladha": ("eid",),
+    "syawal": ("syawal", "shawwal", "shawal"), "zulhijah": ("dhul hijjah", "dhu al-hijjah",
+    "zulhijah"), "muharam": ("muharram", "muharam"), "muharram": ("muharram",),
+    "jabodetabek": ("greater jakarta", "jabodetabek"),
+    "lanud": ("air force base", "air base", "airbase", "lanud"), "lanal": ("naval base", "lanal"),
+    "lantamal": ("naval base", "lantamal"), "mabes": ("headquarters", "hq", "mabes"),
+    "kodam": ("military command", "kodam"), "korem": ("military resort command", "korem"),
+    "kodim": ("military district command", "kodim"),
+}  # fmt: skip
+
+#: Names of several words that English renders as a whole ("Bank Indonesia" = "the central
+#: bank", "Pulau Dewata" = "the Island of the Gods", a city's nickname = the city): when the
+#: output has a rendering, the phrase's words are not asked for one by one. Lower case.
+PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
+    "bank indonesia": ("central bank",),
+    "polda metro jaya": ("jakarta metropolitan police", "jakarta police", "metro jaya"),
+    "kapolda metro jaya": ("jakarta metropolitan police", "jakarta police", "metro jaya"),
+    "pulau dewata": ("island of the gods", "bali"), "pulau seribu masjid": ("lombok",),
+    "kota pahlawan": ("surabaya", "city of heroes"), "kota kembang": ("bandung",),
+    "kota hujan": ("bogor", "city of rain"), "serambi mekkah": ("aceh",),
+    "bumi cenderawasih": ("papua",), "kota gudeg": ("yogyakarta", "jogja"),
+    "kota pelajar": ("yogyakarta", "jogja"), "tanah air": ("indonesia", "country", "homeland"),
+    "ibu kota nusantara": ("nusantara", "new capital"), "idul fitri": ("eid",),
+    "idul adha": ("eid",), "hari raya": ("eid", "holiday", "festival"),
+    "mabes polri": ("national police headquarters", "police headquarters"),
+    "mabes tni": ("military headquarters", "tni headquarters"),
 }  # fmt: skip
 
 #: Age groups written as one word (``balita``: *bawah lima tahun*, children under five): a

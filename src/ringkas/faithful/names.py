@@ -264,7 +264,8 @@ class _Words:
         """How many times the output has one of the usual English renderings of ``low``."""
         if not wanted:
             return 0
-        alts = lx.EQUIVALENTS.get(low, ())
+        # a rendering spelt like the word itself ("korea") is already counted as the word
+        alts = [alt for alt in lx.EQUIVALENTS.get(low, ()) if not alt.startswith(low)]
         return sum(len(re.findall(_rendering(alt), self.lower)) for alt in alts)
 
     def _starts(self, part: str, acronym: bool) -> int:
@@ -302,15 +303,22 @@ def _rendering(alt: str) -> str:
     return rf"(?<![a-z]){re.escape(alt)}"
 
 
-_COGNATE = (("ph", "f"), ("y", "i"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"))
+_COGNATE = (
+    ("ph", "f"), ("y", "i"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"), ("ou", "u"),
+)  # fmt: skip
 
 
 def _cognate(word: str) -> str:
-    """A spelling key under which an Indonesian loanword and its English source agree."""
+    """A spelling key under which an Indonesian loanword and its English source agree
+    ("Grup" and "Group", "Strategis" and "Strategic").
+
+    >>> _cognate("Strategis") == _cognate("Strategic"), _cognate("Grup") == _cognate("Group")
+    (True, True)
+    """
     key = word.lower()
     for a, b in _COGNATE:
         key = key.replace(a, b)
-    return key
+    return re.sub(r"ik$", "is", key)
 
 
 def _distance(a: str, b: str) -> int:
@@ -339,6 +347,22 @@ def missing_names(
     return [span for span, _ in changed_names(source, output, src=src, skip=skip)]
 
 
+def _rendered_phrases(source: str, output: str) -> list[tuple[int, int]]:
+    """The (start, end) of each phrase of :data:`~ringkas.faithful.lexicon.PHRASE_EQUIVALENTS`
+    in ``source`` whose rendering the lower-cased ``output`` has ("Bank Indonesia" and "the
+    central bank").
+
+    >>> _rendered_phrases("Bank Indonesia menahan suku bunga.", "the central bank held rates")
+    [(0, 14)]
+    """
+    spans = []
+    for phrase, alts in lx.PHRASE_EQUIVALENTS.items():
+        if any(re.search(_rendering(alt), output) for alt in alts):
+            pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
+            spans += [m.span() for m in re.finditer(pattern, source, re.IGNORECASE)]
+    return spans
+
+
 def changed_names(
     source: str, output: str, *, src: str = "id", skip: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[Span, str | None]]:
@@ -352,6 +376,7 @@ def changed_names(
      (Span(text='Mulyana', start=32, end=39), 'Mulyono')]
     """
     words = _Words(output)
+    skip = [*skip, *_rendered_phrases(source, words.lower)]
     seen: Counter[str] = Counter()
     found: list[tuple[Span, str | None]] = []
     source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}

@@ -143,21 +143,31 @@ def _without_prefix(word: str) -> Iterator[str]:
 def stems(word: str) -> list[str]:
     """The root words ``word`` (any case) can be derived from by Indonesian affixes: the
     suffixes, then as few prefixes (two at most) as give a word of four letters or more in
-    :func:`root_words`. A root word is its own stem.
+    :func:`root_words`; failing that, the two roots of a compound the affixes join
+    ("Ketenagakerjaan": *tenaga* and *kerja*). A root word is its own stem.
 
     >>> stems("Penyelenggaraan"), stems("bermotor"), stems("Tahunan"), stems("Widodo")
     (['selenggara'], ['motor'], ['tahun'], [])
     """
     words = root_words()
     found: dict[str, None] = {}
-    for form in _without_suffixes(word.lower()):
+    circumfixed: list[str] = []  # what is left under a prefix and a suffix
+    low = word.lower()
+    for form in _without_suffixes(low):
         layer = [form]
-        for _ in range(3):  # the word itself, then up to two prefixes: the fewest that give a root
+        for depth in range(3):  # the word itself, then up to two prefixes: the fewest for a root
+            if depth and form != low:
+                circumfixed += layer
             roots = [c for c in layer if len(c) >= _SHORTEST_STEM and c in words]
             if roots:
                 found.update(dict.fromkeys(roots))
                 break
             layer = [stem for candidate in layer for stem in _without_prefix(candidate)]
+    if not found:  # a compound written as one word under a circumfix ("ketenagakerjaan")
+        for candidate in circumfixed:
+            for k in range(_SHORTEST_STEM, len(candidate) - _SHORTEST_STEM + 1):
+                if candidate[:k] in words and candidate[k:] in words:
+                    found.update(dict.fromkeys((candidate[:k], candidate[k:])))
     return list(found)
 
 
