@@ -7,7 +7,7 @@ a scale word, a decimal point, a day, a month, a time, a percentage, a number wo
 name word dropped, or a number dropped. Targets: correct references flagged <= 2% of
 sentences; corrupted copies caught >= 95% overall and >= 90% for every kind.
 
-Held-out part (always runs; milliseconds): the same measures on five sets of hand-written
+Held-out part (always runs; milliseconds): the same measures on seven sets of hand-written
 news sentences that the checker's word lists and rules were NOT tuned on when first measured
 (``benchmarks/data/faithfulness-heldout-{a..g}.jsonl``, 40 pairs each, each English
 written in the conventions a good news translator uses: "1.4m", "IDR 5.5 trillion", "9:30
