@@ -124,3 +124,23 @@ def test_midnight_and_noon_are_times_and_hyphenated_tens_are_numbers() -> None:
     assert not check(source, "Prices fell from noon local time on Tuesday, October 1, 2024.").ok
     assert check("Sebanyak 31 perusahaan mencatatkan saham.", "Thirty-one companies listed.").ok
     assert not check("Sebanyak 31 perusahaan mencatatkan saham.", "Thirty-two companies listed.").ok
+
+
+def test_local_time_is_the_places_own_zone() -> None:
+    source = "Pelantikan digelar Minggu (20/10/2024) pukul 10.00 WIB di Jakarta."
+    assert check(source, "It is at 10 a.m. local time on Sunday, October 20, 2024, in Jakarta.").ok
+    assert not check(
+        source, "It is at 11 a.m. local time on Sunday, October 20, 2024, in Jakarta."
+    ).ok
+    assert not check(source, "It is at 10 a.m. WITA on Sunday, October 20, 2024, in Jakarta.").ok
+
+
+def test_a_number_word_kept_in_a_name_and_implied_counts_are_not_missing() -> None:
+    source = "Tim Institut Teknologi Sepuluh Nopember (ITS) menang dua gim langsung."
+    assert check(
+        source, "The Sepuluh Nopember Institute of Technology (ITS) team won in straight games."
+    ).ok
+    assert check(
+        "Perusahaan menerbitkan Obligasi Berkelanjutan V Tahap II.",
+        "It issued phase II bonds of its fifth shelf programme.",
+    ).ok

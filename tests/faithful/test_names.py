@@ -239,3 +239,28 @@ def test_english_cognates_are_not_misspellings() -> None:
 def test_a_compound_under_a_circumfix_is_a_common_word() -> None:
     source = "Kementerian Ketenagakerjaan mencatat 46.240 pekerja terkena PHK."
     assert missing_names(source, "The Manpower Ministry recorded 46,240 workers laid off.") == []
+
+
+def test_an_abbreviation_after_its_long_form_may_be_left_out_when_the_institution_is_named() -> (
+    None
+):
+    source = "Lembaga Penjamin Simpanan (LPS) mempertahankan tingkat bunga penjaminan."
+    assert missing_names(source, "The Deposit Insurance Corporation kept its guarantee rate.") == []
+    # without a named institution the abbreviation is all that carries the name
+    assert texts(missing_names(source, "The guarantee rate was kept.")) == ["LPS"]
+
+
+def test_names_joined_by_dan_are_one_name() -> None:
+    source = "Badan Pengawas Obat dan Makanan (BPOM) menarik lima merek sirop."
+    assert (
+        missing_names(source, "The Food and Drug Monitoring Agency (BPOM) recalled five syrups.")
+        == []
+    )
+
+
+def test_accents_in_the_english_spelling_of_a_name_are_ignored() -> None:
+    source = "Sekretaris Jenderal PBB Antonio Guterres menyerukan gencatan senjata."
+    assert (
+        missing_names(source, "U.N. Secretary-General António Guterres called for a ceasefire.")
+        == []
+    )

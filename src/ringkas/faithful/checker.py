@@ -19,6 +19,7 @@ date 4/3/2024 -> None
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ringkas.errors import ConfigError, UnsupportedLanguageError
@@ -191,6 +192,16 @@ def _describe(fact: Fact) -> str:
     return f"{number}%" if unit == "%" else f"{unit} {number}" if unit else number
 
 
+def _kept_verbatim(fact: Fact, output: str) -> bool:
+    """Whether a fact written in letters (``Sepuluh``, ``Nopember``) stands as it is, with a
+    capital, in the output: a name the translation kept, not a number it dropped."""
+    return (
+        fact.text[:1].isupper()
+        and fact.text.isalpha()
+        and re.search(rf"(?<![\w-]){re.escape(fact.text)}(?![\w-])", output) is not None
+    )
+
+
 def _facts(
     sources: list[Fact],
     targets: list[Fact],
@@ -204,7 +215,9 @@ def _facts(
         invented = [i for i, f in enumerate(targets) if not f.weak and not _supported(f, sources)]
     else:
         missing, invented = _match(sources, targets)
-    missing = [f for f in missing if not f.weak]
+    # a weak fact, or a word kept verbatim as part of a name ("Institut Teknologi Sepuluh
+    # Nopember" = "the Sepuluh Nopember Institute of Technology"), is not missing
+    missing = [f for f in missing if not f.weak and not _kept_verbatim(f, output)]
     spare = {i: targets[i] for i in invented}
     where = lambda f, text: f.start / max(1, len(text))  # noqa: E731
     for fact in missing:

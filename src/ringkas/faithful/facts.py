@@ -58,6 +58,8 @@ def compatible(a: Key, b: Key) -> bool:
     False
     >>> compatible(("time", 1290, "WIB"), ("time", 1290, None))
     False
+    >>> compatible(("time", 1290, "WIB"), ("time", 1290, "LOCAL"))  # "21:30 local time"
+    True
     """
     if a[0] != b[0]:
         return False
@@ -72,6 +74,8 @@ def compatible(a: Key, b: Key) -> bool:
             return False
     elif a[1] != b[1]:
         return False
+    if a[0] == "time" and "LOCAL" in (a[2], b[2]):  # "local time" is the place's own zone
+        return True
     if a[0] == "time" and a[2] is not None:  # a time zone said must be kept ("21.30 WIB")
         return b[2] == a[2]
     return a[2] is None or b[2] is None or a[2] == b[2]
@@ -79,7 +83,10 @@ def compatible(a: Key, b: Key) -> bool:
 
 # --------------------------------------------------------------------------- patterns
 
-_ZONE = r"(?:WIB|WITA|Wita|WIT|Western Indonesian? Time|Central Indonesian? Time|Eastern Indonesian? Time|Jakarta time)"
+_ZONE = (
+    r"(?:WIB|WITA|Wita|WIT|Western Indonesian? Time|Central Indonesian? Time"
+    r"|Eastern Indonesian? Time|Jakarta time|local time|waktu setempat)"
+)
 _AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
 _NUMERIC_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _TIME_ID = re.compile(
@@ -96,6 +103,8 @@ _TIME_EN = re.compile(
 #: "midnight" and "noon" are times of day in English news ("from midnight local time").
 _TIME_EN_WORDS = re.compile(rf"\b(?P<w>midnight|noon|midday)\b(?:\s*(?P<zone>{_ZONE})\b)?")
 _CLOCK_WORDS = {"midnight": (0, 24), "noon": (12,), "midday": (12,)}
+#: "dua gim langsung" = "in straight games": the count is implied, not stated.
+_STRAIGHT = re.compile(r"\s+(?:gim|game|set|babak)\s+langsung\b")
 _CURRENCY = r"Rp\.?|IDR|USD|US\$|S\$|A\$|RM|EUR|SGD|AUD|MYR|JPY|CNY|RMB|\$|€|£|¥"
 _NUMBER = {
     "id": re.compile(
@@ -110,6 +119,7 @@ _NUMBER = {
 _ORDINAL_ID = re.compile(r"\bke-(\d+)\b")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b")
+_ROMAN_LETTER = re.compile(r"(?<=[a-z] )([VX])(?=\s+[A-Z][a-z])")
 _APPROX = {
     "id": re.compile(
         r"\b(puluhan|ratusan|ribuan|jutaan|miliaran)(?:\s+(ribu|juta|miliar|triliun))?\b", re.I
@@ -403,6 +413,14 @@ def _numbers(
         if value and taken.free(m.start(), m.end()):
             facts.append(_fact("number", text, m.start(), m.end(), [("q", float(value), None)]))
             taken.take(m.start(), m.end())
+    if lang == "id":  # "Obligasi Berkelanjutan V": a one-letter numeral in a name, weak
+        for m in _ROMAN_LETTER.finditer(text):
+            if taken.free(m.start(), m.end()):
+                number = float(_roman(m[1]))
+                facts.append(
+                    _fact("number", text, m.start(1), m.end(1), [("q", number, None)], True)
+                )
+                taken.take(m.start(1), m.end(1))
     for m in _APPROX[lang].finditer(text):
         if taken.free(m.start(), m.end()):
             table = lx.ID_APPROX if lang == "id" else lx.EN_APPROX
@@ -443,7 +461,7 @@ def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> Non
         kind, unit = "number", None
         if pm := _PERCENT_AFTER.match(text[end : end + 24]):
             kind, unit, end = "percent", "%", end + pm.end()
-        weak = weak or value == 1.0
+        weak = weak or value == 1.0 or bool(lang == "id" and _STRAIGHT.match(text, end))
         facts.append(_fact(kind, text, start, end, [("q", value, unit)], weak))
         taken.take(start, end)
         while i < len(words) and words[i].start() < end:

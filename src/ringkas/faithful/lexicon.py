@@ -15,6 +15,7 @@ __all__ = [
     "EN_APPROX",
     "EN_FRACTIONS",
     "EN_FUNCTION_WORDS",
+    "EN_INSTITUTION_WORDS",
     "EN_MONTHS",
     "EN_NAME_WORDS",
     "EN_NUMBER_WORDS",
@@ -146,6 +147,7 @@ TIME_ZONES: dict[str, str] = {
     "western indonesia time": "WIB", "central indonesian time": "WITA",
     "central indonesia time": "WITA", "eastern indonesian time": "WIT",
     "eastern indonesia time": "WIT", "jakarta time": "WIB",
+    "local time": "LOCAL", "waktu setempat": "LOCAL",
 }  # fmt: skip
 
 #: Indonesian words that are written capitalised inside names but translated ("Kabupaten
@@ -218,7 +220,8 @@ ID_TRANSLATED_WORDS = frozenset(
     ajun inspektur brigadir bripka briptu bripda bharada sertu serka serma pelda kopral
     prajurit pratu praka
     bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
-    klasemen babak putaran
+    klasemen babak putaran jalur samudra samudera puri embarkasi debarkasi obligasi tahap
+    seri bursa efek
     """.split()
 )
 
@@ -291,7 +294,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "pns": ("civil servant", "pns"), "kuhp": ("criminal code", "kuhp"),
     "uu": ("law", "uu"), "perda": ("regional regulation", "perda"),
     "perpres": ("presidential regulation", "perpres"), "pergub": ("governor", "pergub"),
-    "apbd": ("regional budget", "apbd"), "apbn": ("state budget", "apbn"),
+    "apbd": ("regional budget", "budget", "apbd"), "apbn": ("state budget", "apbn"),
     "ikn": ("nusantara", "ikn"), "ispa": ("respiratory infection", "ispa"),
     "dbd": ("dengue", "dbd"), "covid": ("covid",), "wib": ("wib",),
     "qr": ("qr",), "sd": ("elementary school", "primary school", "sd"),
@@ -307,9 +310,10 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "bpbd": ("disaster management agency", "disaster mitigation agency", "bpbd"),
     "bmkg": ("meteorology", "weather agency", "bmkg"), "bpk": ("audit board", "bpk"),
     "bpjs": ("social security", "bpjs"), "mpr": ("people's consultative assembly", "mpr"),
-    "dprd": ("regional legislature", "regional house", "legislative council", "dprd"),
+    "dprd": ("regional legislature", "regional house", "legislative council", "council",
+    "dprd"),
     "dpd": ("regional representative", "dpd"),
-    "pbb": ("united nations", "un", "land and building tax", "property tax", "pbb"),
+    "pbb": ("united nations", "un", "u.n.", "land and building tax", "property tax", "pbb"),
     "ue": ("european union", "eu"), "spbu": ("petrol station", "gas station",
     "filling station", "fuel station", "spbu"), "ott": ("sting", "red-handed", "ott"),
     "thr": ("holiday allowance", "holiday bonus", "thr"),
@@ -342,7 +346,7 @@ EQUIVALENTS |= {
 }  # fmt: skip
 # Islamic calendar words, and military units written as one word.
 EQUIVALENTS |= {
-    "hijriah": ("hijri", "hijrah", "islamic"), "hijriyah": ("hijri", "hijrah", "islamic"),
+    "hijriah": ("hijri", "hijrah", "islamic", "ah"), "hijriyah": ("hijri", "hijrah", "ah"),
     "fitri": ("fitr", "fitri"), "adha": ("adha",), "idulfitri": ("eid",), "iduladha": ("eid",),
     "syawal": ("syawal", "shawwal", "shawal"), "zulhijah": ("dhul hijjah", "dhu al-hijjah",
     "zulhijah"), "muharam": ("muharram", "muharam"), "muharram": ("muharram",),
@@ -351,6 +355,74 @@ EQUIVALENTS |= {
     "lantamal": ("naval base", "lantamal"), "mabes": ("headquarters", "hq", "mabes"),
     "kodam": ("military command", "kodam"), "korem": ("military resort command", "korem"),
     "kodim": ("military district command", "kodim"),
+}  # fmt: skip
+
+# The abbreviations of Indonesian news that English renders by what they stand for (the
+# institution or thing), and foreign places in their Indonesian spellings.
+EQUIVALENTS |= {
+    "ktt": ("summit", "ktt"), "kbri": ("embassy", "kbri"), "kjri": ("consulate", "kjri"),
+    "rups": ("shareholders", "rups"), "rupst": ("shareholders", "rupst"),
+    "rupslb": ("shareholders", "rupslb"), "lps": ("deposit insurance", "lps"),
+    "bpr": ("rural bank", "rural lender", "bpr"), "bpd": ("regional development bank",
+    "village consultative", "bpd"), "tipikor": ("corruption", "graft", "tipikor"),
+    "pupr": ("public works", "pupr"), "kemenag": ("religious affairs", "kemenag"),
+    "kemendag": ("trade ministry", "ministry of trade", "kemendag"),
+    "kemenperin": ("industry ministry", "ministry of industry", "kemenperin"),
+    "kemenhub": ("transportation ministry", "transport ministry", "ministry of transport",
+    "kemenhub"), "kementan": ("agriculture ministry", "ministry of agriculture", "kementan"),
+    "klhk": ("environment and forestry", "klhk"), "esdm": ("energy and mineral", "esdm"),
+    "kemensos": ("social affairs", "kemensos"), "kemendikbud": ("education", "kemendikbud"),
+    "kemendikbudristek": ("education", "kemendikbudristek"),
+    "kemenparekraf": ("tourism", "kemenparekraf"), "kemenkumham": ("law and human rights",
+    "kemenkumham"), "kemenlu": ("foreign ministry", "foreign affairs", "kemenlu"),
+    "kemenhan": ("defence", "defense", "kemenhan"), "kominfo": ("communication", "kominfo"),
+    "kemenkominfo": ("communication", "kemenkominfo"), "kemnaker": ("manpower", "kemnaker"),
+    "kemenaker": ("manpower", "kemenaker"), "bappenas": ("development planning", "bappenas"),
+    "bulog": ("logistics", "bulog"), "bpom": ("food and drug", "bpom"),
+    "bnn": ("narcotics", "bnn"), "bnpt": ("counterterrorism", "counter-terrorism", "bnpt"),
+    "bin": ("intelligence", "bin"), "bssn": ("cyber", "bssn"), "brin": ("research and innovation",
+    "brin"), "bkkbn": ("family planning", "bkkbn"), "bp2mi": ("migrant worker", "bp2mi"),
+    "bpn": ("land agency", "national land", "bpn"), "bapanas": ("food agency", "bapanas"),
+    "bpkp": ("development finance", "comptroller", "bpkp"), "kppu": ("business competition",
+    "competition", "kppu"), "kpai": ("child protection", "kpai"), "ham": ("human rights", "ham"),
+    "lpsk": ("witness and victim", "lpsk"), "ppatk": ("financial transaction", "financial intelligence",
+    "ppatk"), "kejagung": ("attorney general", "kejagung"), "ptun": ("administrative court",
+    "ptun"), "pn": ("district court", "pn"), "pileg": ("legislative election", "pileg"),
+    "pilgub": ("gubernatorial election", "pilgub"), "caleg": ("legislative candidate",
+    "caleg"), "capres": ("presidential candidate", "capres"), "cawapres": ("vice presidential",
+    "vice-presidential", "running mate", "cawapres"), "paslon": ("candidate pair", "ticket",
+    "paslon"), "kpps": ("polling station", "kpps"), "posyandu": ("health post", "posyandu"),
+    "igd": ("emergency", "igd"), "faskes": ("health facilit", "faskes"),
+    "nakes": ("health worker", "nakes"), "tbc": ("tuberculosis", "tb", "tbc"),
+    "klb": ("outbreak", "klb"), "paud": ("early childhood", "paud"), "tk": ("kindergarten", "tk"),
+    "ptn": ("state universit", "ptn"), "pts": ("private universit", "pts"),
+    "ppdb": ("admission", "ppdb"), "pltu": ("power plant", "pltu"), "plta": ("hydro", "plta"),
+    "plts": ("solar", "plts"), "krl": ("commuter", "krl"), "kur": ("people's business credit",
+    "business credit", "kur"), "pkh": ("family hope", "pkh"), "ormas": ("mass organi",
+    "civil society", "ormas"), "lsm": ("ngo", "non-governmental", "lsm"),
+    "parpol": ("political part", "parpol"), "kamtibmas": ("security and order", "kamtibmas"),
+    "lakalantas": ("traffic accident", "lakalantas"), "curanmor": ("vehicle theft",
+    "motorcycle theft", "curanmor"), "migas": ("oil and gas", "migas"),
+    "minerba": ("mineral and coal", "mining", "minerba"), "psn": ("national strategic project",
+    "strategic project", "psn"), "kek": ("special economic zone", "kek"),
+    "alutsista": ("weapon", "defence equipment", "defense equipment", "alutsista"),
+    "kostrad": ("strategic reserve", "kostrad"), "kopassus": ("special forces", "kopassus"),
+    "brimob": ("mobile brigade", "brimob"), "densus": ("counterterrorism", "counter-terrorism",
+    "densus"), "paspampres": ("presidential security", "paspampres"),
+    "ad": ("army", "ad"), "al": ("navy", "al"), "au": ("air force", "au"),
+    "lantas": ("traffic", "lantas"), "satlantas": ("traffic", "satlantas"),
+    "reskrim": ("criminal investigation", "reskrim"), "satreskrim": ("criminal investigation",
+    "satreskrim"), "kasat": ("head", "chief", "kasat"), "kanit": ("head", "chief", "kanit"),
+    "bpbd": ("disaster management agency", "disaster mitigation agency", "bpbd"),
+    "moskwa": ("moscow",), "haag": ("hague",), "jenewa": ("geneva",), "wina": ("vienna",),
+    "roma": ("rome",), "brussel": ("brussels",), "kairo": ("cairo",), "mekkah": ("mecca",
+    "makkah"), "makkah": ("mecca", "makkah"), "madinah": ("medina", "madinah"),
+    "yerusalem": ("jerusalem",), "teheran": ("tehran",), "bagdad": ("baghdad",),
+    "damaskus": ("damascus",), "lisboa": ("lisbon",), "praha": ("prague",),
+    "warsawa": ("warsaw",), "kiev": ("kyiv", "kiev"), "kyiv": ("kyiv", "kiev"),
+    "hindia": ("indian", "indies"), "pasifik": ("pacific",), "atlantik": ("atlantic",),
+    "arktik": ("arctic",), "olimpiade": ("olympic",), "paralimpiade": ("paralympic",),
+    "skandinavia": ("scandinavia",), "serikat": ("united",),
 }  # fmt: skip
 
 #: Names of several words that English renders as a whole ("Bank Indonesia" = "the central
@@ -369,6 +441,10 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "idul adha": ("eid",), "hari raya": ("eid", "holiday", "festival"),
     "mabes polri": ("national police headquarters", "police headquarters"),
     "mabes tni": ("military headquarters", "tni headquarters"),
+    "den haag": ("the hague",), "timur tengah": ("middle east",),
+    "laut cina selatan": ("south china sea",), "laut china selatan": ("south china sea",),
+    "perserikatan bangsa-bangsa": ("united nations", "u.n.", "un"),
+    "piala dunia": ("world cup",), "asia pasifik": ("asia-pacific", "asia pacific"),
 }  # fmt: skip
 
 #: Age groups written as one word (``balita``: *bawah lima tahun*, children under five): a
@@ -389,6 +465,16 @@ EN_FUNCTION_WORDS = frozenset(
     would can could should this that these those it its he she they we i you his her their
     our not no but or as than which who whom what when where while after before said says
     also only more most about into over up out there here""".split()
+)
+
+#: English head nouns of an institution's name ("Deposit Insurance Corporation"): an output
+#: with one, capitalised, names an institution (lower case).
+EN_INSTITUTION_WORDS = frozenset(
+    """agency ministry authority corporation commission board office council court embassy
+    consulate bank police army navy force institute university exchange service department
+    directorate bureau committee assembly house party company association federation union
+    foundation organisation organization centre center program programme fund hospital school
+    college academy command unit team group league agencies ministries offices""".split()
 )
 
 #: English words written capitalised inside translated names ("Cianjur Regency", "Statistics

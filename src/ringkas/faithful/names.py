@@ -17,6 +17,7 @@ start of a word (``Kenya`` -> "Kenyan"), or as one of its usual English renderin
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -60,6 +61,25 @@ def _parenthesised(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
+_LONG_FORM = re.compile(r"[A-Z][\w'’-]*(?: (?:dan |serta |& )?[A-Z][\w'’-]*)+ $")
+
+
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is an abbreviation in brackets right after its long
+    form ("Lembaga Penjamin Simpanan (LPS)"): a translation that names the institution may
+    leave it out (it must not misspell it).
+
+    >>> text = "Lembaga Penjamin Simpanan (LPS) dan OJK (2024)"
+    >>> _abbreviation(text, 27, 30), _abbreviation(text, 36, 39)
+    (True, False)
+    """
+    return (
+        _parenthesised(text, start, end)
+        and _is_acronym(text[start:end])
+        and _LONG_FORM.search(text, 0, start - 1) is not None
+    )
+
+
 def _is_acronym(token: str) -> bool:
     return any(sum(c.isupper() for c in part) >= 2 for part in re.split(r"[-'’]", token))
 
@@ -75,13 +95,18 @@ def _after_head(lows: list[str], i: int) -> bool:
     return i > 0 and lows[i - 1] in lx.ID_NAME_HEADS
 
 
-def _runs(text: str) -> list[list[re.Match[str]]]:
-    """The runs of capitalised words separated by single spaces, in order."""
+_JOINS = re.compile(r" |,? (?:dan|serta|&) ")
+
+
+def _runs(text: str, *, joined: bool = False) -> list[list[re.Match[str]]]:
+    """The runs of capitalised words separated by single spaces, in order; with ``joined``,
+    also by ``dan``/``serta``/``&`` ("Badan Pengawas Obat dan Makanan": one name)."""
     runs: list[list[re.Match[str]]] = []
+    gap = _JOINS if joined else re.compile(" ")
     for m in _TOKEN.finditer(text):
         if not m[0][0].isupper():
             continue
-        if runs and text[runs[-1][-1].end() : m.start()] == " ":
+        if runs and gap.fullmatch(text[runs[-1][-1].end() : m.start()]):
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -110,7 +135,8 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
     a multi-word name, so that a name check does not ask for it (a misspelt copy of it is still
     a changed name). Such a word is a root word of four letters or more, not an acronym and
     without a usual English rendering of its own, in a run of two or more capitalised words
-    separated by single spaces, and
+    separated by single spaces or joined by ``dan``/``serta`` ("Kementerian ... Aparatur
+    Negara dan Reformasi Birokrasi"), and
 
     - not a word of a province, regency or city name (``Institut Pertanian Bogor``);
     - not right after a place or title word (``Kabupaten Garut``, ``Menteri Budi``: the name
@@ -120,7 +146,7 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
       person's name; but ``Program Indonesia Pintar``);
     - touching, alone or with other such words, a word that is translated inside names and is
       not a place or title word (``Rapat Dewan``, ``Program Indonesia Pintar``), or in the long
-      form of an abbreviation that follows it in brackets (``Bursa Efek Indonesia (BEI)``),
+      form of an abbreviation that follows it in brackets (``Sinar Harapan Bangsa (SHB)``),
       or with a derived noun in the chain: a run of common words alone (``Muhammad Karim``)
       is a person's name.
 
@@ -130,12 +156,12 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
     >>> text = "Dalam Rapat Dewan Gubernur, Muhammad Karim dan Heru Budi Hartono hadir."
     >>> sorted(text[a:b] for a, b in _common_in_names(text))
     ['Rapat']
-    >>> text = "Saham di Bursa Efek Indonesia (BEI) naik."
+    >>> text = "Dana dari Sinar Harapan Bangsa (SHB) cair."
     >>> sorted(text[a:b] for a, b in _common_in_names(text))
-    ['Bursa', 'Efek']
+    ['Bangsa', 'Harapan', 'Sinar']
     """
     common = set()
-    for run in _runs(text):
+    for run in _runs(text, joined=True):
         if len(run) < 2:
             continue
         lows = [m[0].lower() for m in run]
@@ -234,10 +260,17 @@ def required_names(
     return spans
 
 
+def _plain(text: str) -> str:
+    """``text`` without accents ("António" -> "Antonio"), as Indonesian writes foreign names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 class _Words:
     """An output's words, how many words start with each prefix, and its lower-cased text."""
 
     def __init__(self, output: str) -> None:
+        output = _plain(output)
         self.lower = output.lower()
         words = [w.lower() for w in _OUTPUT_WORD.findall(output)]
         self.words = set(words)
@@ -381,6 +414,9 @@ def changed_names(
     found: list[tuple[Span, str | None]] = []
     source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}
     rendered = [alt for w in source_words for alt in lx.EQUIVALENTS.get(w, ())]
+    # an abbreviation after its long form may be left out by an output that names an
+    # institution ("the Deposit Insurance Corporation" for "Lembaga Penjamin Simpanan (LPS)")
+    named = any(w.lower() in lx.EN_INSTITUTION_WORDS for w in words.capitalised)
     required = {(s.start, s.end) for s in required_names(source, lang=src, skip=skip)}
     for m in _TOKEN.finditer(source):
         token = m[0]
@@ -394,7 +430,8 @@ def changed_names(
             near = words.near(token)
             misspelt = near if near and near.lower() not in source_words else None
             if words.count(token) < seen[token.lower()]:
-                found.append((span, misspelt))
+                if misspelt or not (named and _abbreviation(source, m.start(), m.end())):
+                    found.append((span, misspelt))
             elif (
                 misspelt
                 and not words.count(token, renderings=False)
@@ -404,10 +441,14 @@ def changed_names(
         elif (
             len(token) >= 4
             and (not _initial(source, m.start()) or _parenthesised(source, m.start(), m.end()))
-            and not words.has(token)
+            and not words.count(token, renderings=False)
         ):
             near = words.near(token, most=1)  # a translated word is missed only when misspelt
-            if near and near.lower() not in source_words:
+            if (
+                near
+                and near.lower() not in source_words
+                and not any(near.lower().startswith(a) for a in rendered)
+            ):
                 found.append((span, near))
     return found
 
