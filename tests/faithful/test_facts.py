@@ -144,3 +144,23 @@ def test_a_number_word_kept_in_a_name_and_implied_counts_are_not_missing() -> No
         "Perusahaan menerbitkan Obligasi Berkelanjutan V Tahap II.",
         "It issued phase II bonds of its fifth shelf programme.",
     ).ok
+
+
+def test_a_weekday_with_day_and_month_is_a_date_without_its_year() -> None:
+    source = "Rapat Paripurna DPR, Selasa (24/11), mengesahkan RUU itu."
+    assert check(source, "The House passed the bill at a plenary session on Tuesday, Nov. 24.").ok
+    assert check(source, "The House passed the bill at a plenary session on Tuesday (24/11).").ok
+    assert not check(
+        source, "The House passed the bill at a plenary session on Tuesday, Nov. 25."
+    ).ok
+    assert not check(source, "The House passed the bill at a plenary session on Tuesday.").ok
+
+
+def test_a_quarter_is_also_the_months_up_to_it_and_ordinals_keep_thousands() -> None:
+    source = "Laba bersih Rp 45,36 triliun hingga kuartal III 2026."
+    assert check(source, "Net profit was Rp 45.36 trillion in the first nine months of 2026.").ok
+    assert check(source, "Net profit was Rp 45.36 trillion through the third quarter of 2026.").ok
+    assert not check(source, "Net profit was Rp 45.36 trillion in the first half of 2026.").ok
+    assert check(
+        "Kota itu memperingati hari jadi ke-1.343.", "The city marked its 1,343rd anniversary."
+    ).ok

@@ -264,3 +264,36 @@ def test_accents_in_the_english_spelling_of_a_name_are_ignored() -> None:
         missing_names(source, "U.N. Secretary-General António Guterres called for a ceasefire.")
         == []
     )
+
+
+def test_office_abbreviations_are_translated() -> None:
+    source = "Menlu Sugiono bertemu Mensesneg di Jakarta, kata Dirtipideksus Bareskrim."
+    english = (
+        "Foreign Minister Sugiono met the state secretary in Jakarta, Bareskrim's director said."
+    )
+    assert missing_names(source, english) == []
+
+
+def test_a_name_said_once_for_a_coordination_counts_for_both() -> None:
+    source = "Hujan lebat di Kalimantan Timur dan Kalimantan Utara pada Sabtu."
+    assert missing_names(source, "Heavy rain in East and North Kalimantan on Saturday.") == []
+    assert texts(missing_names(source, "Heavy rain in East and North Borneo on Saturday.")) == [
+        "Kalimantan",
+        "Kalimantan",
+    ]
+
+
+def test_a_company_name_ends_at_its_office() -> None:
+    source = "Perum Bulog Kantor Wilayah Sulawesi Selatan menyalurkan beras."
+    assert (
+        missing_names(source, "The South Sulawesi regional office of Perum Bulog distributed rice.")
+        == []
+    )
+    assert texts(missing_names(source, "The South Sulawesi regional office distributed rice.")) == [
+        "Bulog"
+    ]
+
+
+def test_a_name_after_a_lower_case_head_may_be_translated() -> None:
+    source = "Target penerima program Makan Bergizi Gratis naik."
+    assert missing_names(source, "The target for the Free Nutritious Meals program rose.") == []

@@ -116,7 +116,24 @@ _NUMBER = {
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+,\d+|\d+)(?![.,]\d)(?P<suf>[A-Za-z]+)?"
     ),
 }
-_ORDINAL_ID = re.compile(r"\bke-(\d+)\b")
+_ORDINAL_ID = re.compile(r"\bke-(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)")
+#: ``kuartal III`` (the third quarter) is also "the first nine months" up to it, and
+#: ``semester I`` "the first six months": the count of months is a second reading.
+_PERIOD = re.compile(r"\b(?:kuartal|triwulan|semester)\s+(I{1,3}|IV|[1-4])\b", re.IGNORECASE)
+_PERIOD_MONTHS = {"kuartal": 3, "triwulan": 3, "semester": 6}
+#: A day and month without the year after a weekday, as Indonesian news dates this week's
+#: events ("Senin (23/11)", "Sabtu (28/11) malam").
+_DAY_MONTH = {
+    lang: re.compile(
+        rf"\b(?:{'|'.join(days)})(?:\s+(?:pagi|siang|sore|malam|dini hari|night|morning))?\s*"
+        r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)",
+        re.IGNORECASE,
+    )
+    for lang, days in (
+        ("id", ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")),
+        ("en", ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")),
+    )
+}
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b")
 _ROMAN_LETTER = re.compile(r"(?<=[a-z] )([VX])(?=\s+[A-Z][a-z])")
@@ -230,6 +247,15 @@ def _clock(h: int, m: int) -> list[int]:
 
 
 def _dates(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
+    for m in _DAY_MONTH[lang].finditer(text):
+        d, mo = int(m["d"]), int(m["m"])
+        pairs = [(d, mo)] + ([(mo, d)] if lang == "en" and d <= 12 else [])
+        day_month: list[Key] = [
+            ("date", (a, b, None), None) for a, b in pairs if 1 <= a <= 31 and 1 <= b <= 12
+        ]
+        if day_month and taken.free(m.start("d") - 1, m.end("m") + 1):
+            facts.append(_fact("date", text, m.start("d"), m.end("m"), day_month))
+            taken.take(m.start("d") - 1, m.end("m") + 1)
     for m in _NUMERIC_DATE.finditer(text):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
         y = y + 2000 if y < 100 else y
@@ -369,8 +395,16 @@ def _numbers(
     if lang == "id":
         for m in _ORDINAL_ID.finditer(text):
             if taken.free(m.start(), m.end()):
-                facts.append(_fact("number", text, m.start(), m.end(), [("q", float(m[1]), None)]))
+                value = float(m[1].replace(".", ""))
+                facts.append(_fact("number", text, m.start(), m.end(), [("q", value, None)]))
                 taken.take(m.start(), m.end())
+        for m in _PERIOD.finditer(text):
+            if taken.free(m.start(1), m.end(1)):
+                n = int(m[1]) if m[1].isdigit() else _roman(m[1].upper())
+                months = float(n * _PERIOD_MONTHS[m[0].split()[0].lower()])
+                readings: list[Key] = [("q", float(n), None), ("q", months, None)]
+                facts.append(_fact("number", text, m.start(1), m.end(1), readings))
+                taken.take(m.start(1), m.end(1))
     scales = lx.ID_SCALES if lang == "id" else lx.EN_SCALES
     for m in _NUMBER[lang].finditer(text):
         start, end = m.start(), m.end()

@@ -27,6 +27,7 @@ __all__ = [
     "ID_AGE_WORDS",
     "ID_APPROX",
     "ID_COMPANY_HEADS",
+    "ID_COMPANY_STOPS",
     "ID_COMPANY_TAILS",
     "ID_FRACTIONS",
     "ID_FUNCTION_WORDS",
@@ -220,6 +221,7 @@ ID_TRANSLATED_WORDS = frozenset(
     ajun inspektur brigadir bripka briptu bripda bharada sertu serka serma pelda kopral
     prajurit pratu praka
     bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
+    niaga rapat sidang paripurna kongres muktamar konferensi musyawarah suku masehi
     klasemen babak putaran jalur samudra samudera puri embarkasi debarkasi obligasi tahap
     seri bursa efek
     """.split()
@@ -244,6 +246,10 @@ ID_NAME_HEADS = frozenset(
 )
 #: Words that open a company's name ("PT Bank Rakyat Indonesia Tbk"), which is kept whole.
 ID_COMPANY_HEADS = frozenset({"pt", "cv", "pd", "perum", "perumda"})
+#: Words after which a company's name has ended ("Perum Bulog Kantor Wilayah ...": its office).
+ID_COMPANY_STOPS = frozenset(
+    "kantor cabang wilayah divisi unit area regional perwakilan direktur komisaris".split()
+)
 #: Words of a company's legal form after its name ("Tbk", "Persero"), which may be dropped.
 ID_COMPANY_TAILS = frozenset({"tbk", "persero", "perseroan", "ltd", "inc"})
 #: Direction and size words that follow a place name (``Lombok Tengah``, ``Nusa Tenggara
@@ -277,7 +283,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "het": ("highest retail price", "price ceiling", "ceiling price", "het"),
     "wni": ("indonesian citizen", "indonesians", "wni"), "wna": ("foreign", "foreigner", "wna"),
     "tki": ("migrant worker", "tki"), "pmi": ("migrant worker", "red cross", "pmi"),
-    "dpr": ("house of representatives", "dpr", "parliament"),
+    "dpr": ("house of representatives", "house", "dpr", "parliament", "legislat"),
     "mk": ("constitutional court", "mk"), "ma": ("supreme court", "ma"),
     "kpk": ("corruption eradication commission", "kpk", "anti-graft"),
     "bi": ("bank indonesia", "bi"), "ri": ("indonesia", "ri"), "pemilu": ("election",),
@@ -286,7 +292,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "wisman": ("foreign tourist", "wisman"), "karhutla": ("forest and land fire", "karhutla"),
     "dishub": ("transportation agency", "transport agency", "transportation office",
                "transport office", "dishub"),
-    "satpol": ("public order", "satpol"), "pp": ("public order", "pp"),
+    "satpol": ("public order", "satpol"),
+    "pp": ("public order", "government regulation", "pp"),
     "basarnas": ("search and rescue", "basarnas", "sar"), "sar": ("search and rescue", "sar"),
     "tps": ("polling station", "tps"), "bbm": ("fuel", "bbm"), "pln": ("pln", "electricity"),
     "ojk": ("financial services authority", "ojk"), "bumn": ("state-owned", "soe", "bumn"),
@@ -421,8 +428,12 @@ EQUIVALENTS |= {
     "damaskus": ("damascus",), "lisboa": ("lisbon",), "praha": ("prague",),
     "warsawa": ("warsaw",), "kiev": ("kyiv", "kiev"), "kyiv": ("kyiv", "kiev"),
     "hindia": ("indian", "indies"), "pasifik": ("pacific",), "atlantik": ("atlantic",),
-    "arktik": ("arctic",), "olimpiade": ("olympic",), "paralimpiade": ("paralympic",),
+    "arktik": ("arctic",), "olimpiade": ("olympi",), "paralimpiade": ("paralympic",),
     "skandinavia": ("scandinavia",), "serikat": ("united",),
+    "ruu": ("bill", "draft law", "ruu"), "perppu": ("regulation in lieu", "perppu"),
+    "permen": ("ministerial regulation", "permen"), "inpres": ("presidential instruction",
+    "inpres"), "keppres": ("presidential decree", "keppres"),
+    "ipk": ("gpa", "grade point", "ipk"), "topan": ("typhoon", "cyclone"),
 }  # fmt: skip
 
 #: Names of several words that English renders as a whole ("Bank Indonesia" = "the central

@@ -27,7 +27,7 @@ from ringkas.faithful.rootwords import is_common_word, is_place_word, is_root_wo
 
 __all__ = ["changed_names", "invented_names", "missing_names", "required_names"]
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*[\"“”'‘’(]?\s*|[\"“(]\s*|\n\s*)$")
 _OUTPUT_WORD = re.compile(r"[A-Za-z0-9]+")
 
@@ -125,8 +125,12 @@ def _company_words(text: str) -> set[tuple[int, int]]:
     for run in _runs(text):
         heads = [i for i, m in enumerate(run) if m[0].lower() in lx.ID_COMPANY_HEADS]
         if heads:
-            tail = run[heads[0] + 1 :]
-            words |= {(m.start(), m.end()) for m in tail if m[0].lower() not in lx.ID_COMPANY_TAILS}
+            for m in run[heads[0] + 1 :]:
+                low = m[0].lower()
+                if low in lx.ID_COMPANY_STOPS or low in lx.ID_NAME_HEADS:
+                    break  # "Perum Bulog Kantor Wilayah ...": the office, not the company
+                if low not in lx.ID_COMPANY_TAILS:
+                    words.add((m.start(), m.end()))
     return words
 
 
@@ -153,9 +157,9 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
     Derived words count as common words (``Kendaraan Bermotor``: see
     :func:`ringkas.faithful.rootwords.is_common_word`).
 
-    >>> text = "Dalam Rapat Dewan Gubernur, Muhammad Karim dan Heru Budi Hartono hadir."
+    >>> text = "Dalam Program Keluarga Harapan, Muhammad Karim dan Heru Budi Hartono hadir."
     >>> sorted(text[a:b] for a, b in _common_in_names(text))
-    ['Rapat']
+    ['Harapan']
     >>> text = "Dana dari Sinar Harapan Bangsa (SHB) cair."
     >>> sorted(text[a:b] for a, b in _common_in_names(text))
     ['Bangsa', 'Harapan', 'Sinar']
@@ -179,10 +183,16 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
         }
         translated = {i for i, low in enumerate(lows) if low in _TRANSLATED}
         # the bracketed abbreviation of a long form, or a derived noun, anchors the chain
-        long_form = _abbreviated(text, run[-1].end())
+        long_form = _abbreviated(text, run[-1].end()) or _after_translated(text, run[0].start())
         derived = {i for i in soft if _derived_noun(lows[i])}
         places = {i for i, low in enumerate(lows) if is_place_word(low)}
-        hard = [i for i, low in enumerate(lows) if i not in soft | places and not _skipped(low)]
+        hard = [
+            i
+            for i, low in enumerate(lows)
+            if i not in soft | places
+            and not _skipped(low)
+            and (len(low) >= 4 or _is_acronym(run[i][0]) or not is_root_word(low))
+        ]  # a short common word ("Tes Kemampuan Akademik") does not open a person's name
         first_hard = hard[0] if hard else len(run)
         for i in sorted(soft):
             if i > first_hard:
@@ -206,6 +216,16 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
 _ABBREVIATION = re.compile(r" \(([A-Za-z][A-Za-z0-9-]*)\)")
 
 
+_WORD_BEFORE = re.compile(r"([a-z]+) $")
+
+
+def _after_translated(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a lower-case word translated inside names, the
+    head of the name that follows ("program Makan Bergizi Gratis")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return m is not None and m[1] in _TRANSLATED and m[1] not in lx.ID_FUNCTION_WORDS
+
+
 def _abbreviated(text: str, end: int) -> bool:
     """Whether an abbreviation in brackets follows ``end`` ("... Indonesia (BEI)")."""
     m = _ABBREVIATION.match(text, end)
@@ -220,6 +240,28 @@ def _derived_noun(low: str) -> bool:
         and low.endswith("an")
         and not is_root_word(low)
         and is_common_word(low)
+    )
+
+
+#: Syllabic abbreviations of offices and posts ("Menlu", "Kemendikdasmen", "Dirtipideksus",
+#: "Kasatreskrim", "Pangdam"): always translated, like the words they shorten.
+_OFFICE = re.compile(
+    r"(?:Kemen|Men|Wamen|Dir|Kapol|Kasat|Kasubdit|Kasubag|Kadis|Kabid|Kanit|Pang|Dan|Kasad"
+    r"|Kasal|Kasau)(?=[bcdfghjklmnpqrstvwxyz])[a-z]{2,}"
+)
+
+
+def _office_abbreviation(token: str) -> bool:
+    """Whether ``token`` is a syllabic abbreviation of an office ("Menlu" = foreign
+    minister), not a name (a root word or a place is never one).
+
+    >>> _office_abbreviation("Menlu"), _office_abbreviation("Mentari"), _office_abbreviation("Dani")
+    (True, False, False)
+    """
+    return (
+        _OFFICE.fullmatch(token) is not None
+        and not is_common_word(token)
+        and not is_place_word(token)
     )
 
 
@@ -251,6 +293,8 @@ def required_names(
             spans.append(Span(token, m.start(), m.end()))
             continue
         if low in table or low in skipped or low.split("-")[0] in table:
+            continue
+        if lang == "id" and _office_abbreviation(token):
             continue
         if (m.start(), m.end()) in common:
             continue
@@ -338,6 +382,7 @@ def _rendering(alt: str) -> str:
 
 _COGNATE = (
     ("ph", "f"), ("y", "i"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"), ("ou", "u"),
+    ("ss", "s"), ("mm", "m"), ("ll", "l"), ("pp", "p"), ("tt", "t"),
 )  # fmt: skip
 
 
@@ -380,6 +425,11 @@ def missing_names(
     return [span for span, _ in changed_names(source, output, src=src, skip=skip)]
 
 
+#: The text between two mentions of a name in a coordination ("Kalimantan Timur dan
+#: Kalimantan Utara" = "East and North Kalimantan"), which English says once.
+_COORDINATED = re.compile(r" [A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:dan|serta|atau|hingga|sampai) ")
+
+
 def _rendered_phrases(source: str, output: str) -> list[tuple[int, int]]:
     """The (start, end) of each phrase of :data:`~ringkas.faithful.lexicon.PHRASE_EQUIVALENTS`
     in ``source`` whose rendering the lower-cased ``output`` has ("Bank Indonesia" and "the
@@ -411,6 +461,7 @@ def changed_names(
     words = _Words(output)
     skip = [*skip, *_rendered_phrases(source, words.lower)]
     seen: Counter[str] = Counter()
+    last: dict[str, int] = {}
     found: list[tuple[Span, str | None]] = []
     source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}
     rendered = [alt for w in source_words for alt in lx.EQUIVALENTS.get(w, ())]
@@ -426,7 +477,10 @@ def changed_names(
             continue
         span = Span(token, m.start(), m.end())
         if (m.start(), m.end()) in required:
-            seen[token.lower()] += 1
+            low = token.lower()
+            if not (low in last and _COORDINATED.fullmatch(source, last[low], m.start())):
+                seen[low] += 1  # "Kalimantan Timur dan Kalimantan Utara": one name in English
+            last[low] = m.end()
             near = words.near(token)
             misspelt = near if near and near.lower() not in source_words else None
             if words.count(token) < seen[token.lower()]:
