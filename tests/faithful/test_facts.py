@@ -164,3 +164,9 @@ def test_a_quarter_is_also_the_months_up_to_it_and_ordinals_keep_thousands() -> 
     assert check(
         "Kota itu memperingati hari jadi ke-1.343.", "The city marked its 1,343rd anniversary."
     ).ok
+
+
+def test_an_english_race_time_is_a_duration() -> None:
+    source = "Ia finis dengan catatan waktu 2 jam 11 menit 48 detik."
+    assert check(source, "He finished in 2:11:48.").ok
+    assert not check(source, "He finished in 2:12:48.").ok

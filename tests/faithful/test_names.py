@@ -297,3 +297,34 @@ def test_a_company_name_ends_at_its_office() -> None:
 def test_a_name_after_a_lower_case_head_may_be_translated() -> None:
     source = "Target penerima program Makan Bergizi Gratis naik."
     assert missing_names(source, "The target for the Free Nutritious Meals program rose.") == []
+
+
+def test_an_abbreviation_of_a_lower_case_phrase_is_not_a_name() -> None:
+    source = "Presiden melantik 12 duta besar luar biasa dan berkuasa penuh (LBBP) di Jakarta."
+    assert (
+        missing_names(
+            source,
+            "The president swore in 12 ambassadors extraordinary and plenipotentiary in Jakarta.",
+        )
+        == []
+    )
+    source = "Program Cek Kesehatan Gratis (CKG) menjangkau 52 juta warga."
+    assert (
+        missing_names(source, "The Free Health Check (CKG) program reached 52 million people.")
+        == []
+    )
+
+
+def test_an_abbreviation_defined_in_brackets_and_used_again_may_be_said_once() -> None:
+    source = "Badan Gizi Nasional (BGN) mencatat kenaikan, kata Kepala BGN Dadan Hindayana."
+    english = "There was a rise, said Dadan Hindayana, head of the National Nutrition Agency (BGN)."
+    assert missing_names(source, english) == []
+    assert texts(
+        missing_names(source, "There was a rise, said Dadan Hindayana, the agency's head.")
+    ) == ["BGN"]
+
+
+def test_irregular_english_forms_of_names() -> None:
+    source = "Menlu China Wang Yi bertemu umat Buddha di Gedung Putih saat Waisak."
+    english = "Chinese Foreign Minister Wang Yi met Buddhists at the White House on Vesak."
+    assert missing_names(source, english) == []

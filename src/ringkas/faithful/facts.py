@@ -100,6 +100,7 @@ _TIME_EN = re.compile(
     rf"(?:\s*(?P<ampm>{_AMPM}))?(?:\s*(?P<zone>{_ZONE})\b)?"
     rf"|(?<![\d.,])(?P<h2>\d{{1,2}})\s*(?P<ampm2>{_AMPM}|o'clock\b)(?:\s*(?P<zone2>{_ZONE})\b)?"
 )
+_DURATION_EN = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
 #: "midnight" and "noon" are times of day in English news ("from midnight local time").
 _TIME_EN_WORDS = re.compile(rf"\b(?P<w>midnight|noon|midday)\b(?:\s*(?P<zone>{_ZONE})\b)?")
 _CLOCK_WORDS = {"midnight": (0, 24), "noon": (12,), "midday": (12,)}
@@ -333,6 +334,13 @@ def _month(
 
 
 def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
+    if lang == "en":  # "in 2:11:48": a duration, its hours, minutes and seconds
+        for m in _DURATION_EN.finditer(text):
+            for group in range(1, 4):
+                value = float(m[group])
+                duration: list[Key] = [("q", value, None)]
+                facts.append(_fact("number", text, m.start(group), m.end(group), duration))
+            taken.take(m.start(), m.end())
     pattern = _TIME_ID if lang == "id" else _TIME_EN
     for m in pattern.finditer(text):
         if not taken.free(m.start(), m.end()) or _is_quantity(text, m, lang):

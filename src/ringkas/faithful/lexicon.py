@@ -433,6 +433,8 @@ EQUIVALENTS |= {
     "ruu": ("bill", "draft law", "ruu"), "perppu": ("regulation in lieu", "perppu"),
     "permen": ("ministerial regulation", "permen"), "inpres": ("presidential instruction",
     "inpres"), "keppres": ("presidential decree", "keppres"),
+    "china": ("china", "chinese"), "buddha": ("buddh",), "waisak": ("vesak", "waisak"),
+    "polresta": ("police", "polresta"),
     "ipk": ("gpa", "grade point", "ipk"), "topan": ("typhoon", "cyclone"),
 }  # fmt: skip
 
@@ -452,7 +454,7 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "idul adha": ("eid",), "hari raya": ("eid", "holiday", "festival"),
     "mabes polri": ("national police headquarters", "police headquarters"),
     "mabes tni": ("military headquarters", "tni headquarters"),
-    "den haag": ("the hague",), "timur tengah": ("middle east",),
+    "den haag": ("the hague",), "gedung putih": ("white house",), "timur tengah": ("middle east",),
     "laut cina selatan": ("south china sea",), "laut china selatan": ("south china sea",),
     "perserikatan bangsa-bangsa": ("united nations", "u.n.", "un"),
     "piala dunia": ("world cup",), "asia pasifik": ("asia-pacific", "asia pacific"),

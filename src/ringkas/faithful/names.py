@@ -64,6 +64,26 @@ def _parenthesised(text: str, start: int, end: int) -> bool:
 _LONG_FORM = re.compile(r"[A-Z][\w'’-]*(?: (?:dan |serta |& )?[A-Z][\w'’-]*)+ $")
 
 
+def _spelt_out(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed abbreviation at ``start:end`` follows lower-case words whose
+    initials spell it ("duta besar luar biasa dan berkuasa penuh (LBBP)"): shorthand for a
+    common phrase, not a name.
+
+    >>> text = "12 duta besar luar biasa dan berkuasa penuh (LBBP) dilantik"
+    >>> _spelt_out(text, 45, 49)
+    True
+    """
+    if not _parenthesised(text, start, end):
+        return False
+    letters = text[start:end].lower()
+    before = re.search(r"((?:[a-z]+ )+)$", text[max(0, start - 80) : start - 1])
+    if before is None or len(letters) < 2:
+        return False
+    initials = "".join(w[0] for w in before[1].split())[-3 * len(letters) :]
+    it = iter(initials)  # the letters, in order, among the initials, the last one last
+    return all(c in it for c in letters) and initials[-1] == letters[-1]
+
+
 def _abbreviation(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is an abbreviation in brackets right after its long
     form ("Lembaga Penjamin Simpanan (LPS)"): a translation that names the institution may
@@ -172,12 +192,12 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
         soft = {
             i
             for i, (m, low) in enumerate(zip(run, lows, strict=True))
-            if len(low) >= 4
+            if len(low) >= 3
             and not _skipped(low)
             and not _is_acronym(m[0])
             and low not in lx.EQUIVALENTS
             and not is_place_word(low)
-            and is_common_word(low)
+            and (is_common_word(low) or (len(low) == 3 and is_root_word(low)))
             and (not _after_head(lows, i) or _derived_noun(low))
             and not (i + 1 < len(lows) and lows[i + 1] in lx.ID_PLACE_TAILS)
         }
@@ -246,7 +266,7 @@ def _derived_noun(low: str) -> bool:
 #: Syllabic abbreviations of offices and posts ("Menlu", "Kemendikdasmen", "Dirtipideksus",
 #: "Kasatreskrim", "Pangdam"): always translated, like the words they shorten.
 _OFFICE = re.compile(
-    r"(?:Kemen|Men|Wamen|Dir|Kapol|Kasat|Kasubdit|Kasubag|Kadis|Kabid|Kanit|Pang|Dan|Kasad"
+    r"(?:Kemen|Men|Wamen|Dir|Kapol|Mapol|Kasat|Kasubdit|Kasubag|Kadis|Kabid|Kanit|Pang|Dan|Kasad"
     r"|Kasal|Kasau)(?=[bcdfghjklmnpqrstvwxyz])[a-z]{2,}"
 )
 
@@ -294,7 +314,7 @@ def required_names(
             continue
         if low in table or low in skipped or low.split("-")[0] in table:
             continue
-        if lang == "id" and _office_abbreviation(token):
+        if lang == "id" and (_office_abbreviation(token) or _spelt_out(text, *m.span())):
             continue
         if (m.start(), m.end()) in common:
             continue
@@ -462,6 +482,7 @@ def changed_names(
     skip = [*skip, *_rendered_phrases(source, words.lower)]
     seen: Counter[str] = Counter()
     last: dict[str, int] = {}
+    repeats = Counter(m[0].lower() for m in _TOKEN.finditer(source))
     found: list[tuple[Span, str | None]] = []
     source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}
     rendered = [alt for w in source_words for alt in lx.EQUIVALENTS.get(w, ())]
@@ -478,8 +499,12 @@ def changed_names(
         span = Span(token, m.start(), m.end())
         if (m.start(), m.end()) in required:
             low = token.lower()
-            if not (low in last and _COORDINATED.fullmatch(source, last[low], m.start())):
-                seen[low] += 1  # "Kalimantan Timur dan Kalimantan Utara": one name in English
+            coordinated = low in last and _COORDINATED.fullmatch(source, last[low], m.start())
+            defined = _abbreviation(source, m.start(), m.end()) and repeats[low] > 1
+            if not (coordinated or defined):
+                # "Kalimantan Timur dan Kalimantan Utara" is one name in English, and an
+                # abbreviation defined in brackets and used again is said again at least once
+                seen[low] += 1
             last[low] = m.end()
             near = words.near(token)
             misspelt = near if near and near.lower() not in source_words else None
