@@ -170,3 +170,13 @@ def test_an_english_race_time_is_a_duration() -> None:
     source = "Ia finis dengan catatan waktu 2 jam 11 menit 48 detik."
     assert check(source, "He finished in 2:11:48.").ok
     assert not check(source, "He finished in 2:12:48.").ok
+
+
+def test_a_range_of_days_in_a_numeric_date_is_two_dates() -> None:
+    source = "Wisuda digelar Sabtu-Minggu (7-8/9/2024) di Jember."
+    assert check(
+        source, "The ceremony was held on Saturday and Sunday (September 7-8, 2024) in Jember."
+    ).ok
+    assert not check(
+        source, "The ceremony was held on Saturday and Sunday (September 7-9, 2024) in Jember."
+    ).ok

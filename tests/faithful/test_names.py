@@ -328,3 +328,26 @@ def test_irregular_english_forms_of_names() -> None:
     source = "Menlu China Wang Yi bertemu umat Buddha di Gedung Putih saat Waisak."
     english = "Chinese Foreign Minister Wang Yi met Buddhists at the White House on Vesak."
     assert missing_names(source, english) == []
+
+
+def test_degrees_loanwords_and_enterprise_names() -> None:
+    source = "Kata Direktur RSUD dr. Iskak, dr. Bambang Triwahyono, Sp.PD."
+    assert (
+        missing_names(source, "Said the hospital's director, internist Dr. Bambang Triwahyono.")
+        == []
+    )
+    source = "Kebakaran menghanguskan 27 kios di Pasar Sentral Kota Gorontalo."
+    assert missing_names(source, "Fire gutted 27 kiosks at Gorontalo City's Central Market.") == []
+    assert texts(
+        missing_names(source, "Fire gutted 27 kiosks at Gorontalo City's Cantral Market.")
+    ) == ["Sentral"]
+    source = "Perumda Air Minum Tirta Kerta Raharja menghentikan distribusi air."
+    assert (
+        missing_names(source, "Tirta Kerta Raharja, the drinking water company, halted supply.")
+        == []
+    )
+    assert texts(missing_names(source, "The drinking water company halted supply.")) == [
+        "Tirta",
+        "Kerta",
+        "Raharja",
+    ]

@@ -88,6 +88,9 @@ _ZONE = (
     r"|Eastern Indonesian? Time|Jakarta time|local time|waktu setempat)"
 )
 _AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+_DAY_RANGE_DATE = re.compile(
+    r"(?<![\d/.,])(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"
+)
 _NUMERIC_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _TIME_ID = re.compile(
     rf"(?:\b(?P<pre>[Pp]ukul|[Jj]am|[Pp]k\.?)\s+)?(?<![\d.,])(?P<h>\d{{1,2}})[.:](?P<m>\d{{2}})"
@@ -257,6 +260,14 @@ def _dates(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
         if day_month and taken.free(m.start("d") - 1, m.end("m") + 1):
             facts.append(_fact("date", text, m.start("d"), m.end("m"), day_month))
             taken.take(m.start("d") - 1, m.end("m") + 1)
+    for m in _DAY_RANGE_DATE.finditer(text):  # "(7-8/9/2024)": the 7th and the 8th
+        first, last, mo, y = int(m[1]), int(m[2]), int(m[3]), int(m[4])
+        y = y + 2000 if y < 100 else y
+        if 1 <= first <= 31 and 1 <= last <= 31 and 1 <= mo <= 12 and taken.free(*m.span()):
+            for group, nth in ((1, first), (2, last)):
+                date_key: list[Key] = [("date", (nth, mo, y), None)]
+                facts.append(_fact("date", text, m.start(group), m.end(group), date_key))
+            taken.take(*m.span())
     for m in _NUMERIC_DATE.finditer(text):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
         y = y + 2000 if y < 100 else y

@@ -29,6 +29,7 @@ __all__ = [
     "ID_COMPANY_HEADS",
     "ID_COMPANY_STOPS",
     "ID_COMPANY_TAILS",
+    "ID_ENTERPRISE_HEADS",
     "ID_FRACTIONS",
     "ID_FUNCTION_WORDS",
     "ID_MONTHS",
@@ -246,6 +247,10 @@ ID_NAME_HEADS = frozenset(
 )
 #: Words that open a company's name ("PT Bank Rakyat Indonesia Tbk"), which is kept whole.
 ID_COMPANY_HEADS = frozenset({"pt", "cv", "pd", "perum", "perumda"})
+#: Heads of regional and state enterprises, whose names describe them ("Perumda Air Minum
+#: Tirta Kerta Raharja" = "the Tirta Kerta Raharja drinking water company"): the translated
+#: words of such a name may be translated (a subset of ``ID_COMPANY_HEADS``).
+ID_ENTERPRISE_HEADS = frozenset({"pd", "perum", "perumda"})
 #: Words after which a company's name has ended ("Perum Bulog Kantor Wilayah ...": its office).
 ID_COMPANY_STOPS = frozenset(
     "kantor cabang wilayah divisi unit area regional perwakilan direktur komisaris".split()
@@ -434,7 +439,7 @@ EQUIVALENTS |= {
     "permen": ("ministerial regulation", "permen"), "inpres": ("presidential instruction",
     "inpres"), "keppres": ("presidential decree", "keppres"),
     "china": ("china", "chinese"), "buddha": ("buddh",), "waisak": ("vesak", "waisak"),
-    "polresta": ("police", "polresta"),
+    "polresta": ("police", "polresta"), "polrestabes": ("police", "polrestabes"),
     "ipk": ("gpa", "grade point", "ipk"), "topan": ("typhoon", "cyclone"),
 }  # fmt: skip
 

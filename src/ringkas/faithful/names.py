@@ -149,7 +149,8 @@ def _company_words(text: str) -> set[tuple[int, int]]:
                 low = m[0].lower()
                 if low in lx.ID_COMPANY_STOPS or low in lx.ID_NAME_HEADS:
                     break  # "Perum Bulog Kantor Wilayah ...": the office, not the company
-                if low not in lx.ID_COMPANY_TAILS:
+                descriptive = run[heads[0]][0].lower() in lx.ID_ENTERPRISE_HEADS
+                if low not in lx.ID_COMPANY_TAILS and not (descriptive and low in _TRANSLATED):
                     words.add((m.start(), m.end()))
     return words
 
@@ -285,6 +286,11 @@ def _office_abbreviation(token: str) -> bool:
     )
 
 
+#: Academic and professional titles after a name ("dr. Bambang, Sp.PD", "Siti, S.Kom.,
+#: M.Si."): a translation renders them ("internist") or leaves them out.
+_DEGREE = re.compile(r"(?<![A-Za-z])(?:Sp|S|M|D|Dr|Lc|MA)\.\s?[A-Z][A-Za-z]{0,5}\.?(?:\([A-Z]\))?")
+
+
 def required_names(
     text: str, *, lang: str = "id", skip: Sequence[tuple[int, int]] = ()
 ) -> list[Span]:
@@ -299,6 +305,7 @@ def required_names(
     table = _ID_SKIP if lang == "id" else _EN_SKIP
     common = _common_in_names(text) if lang == "id" else set()
     company = _company_words(text) if lang == "id" else set()
+    skip = [*skip, *(m.span() for m in _DEGREE.finditer(text))]
     spans = []
     for m in _TOKEN.finditer(text):
         token = m[0]
@@ -343,6 +350,7 @@ class _Words:
             w[:n] for w in words for n in range(2, min(len(w), 24) + 1)
         )
         self.capitalised = {w for w in _OUTPUT_WORD.findall(output) if w[0].isupper()}
+        self.cognates = Counter(_cognate(w) for w in words if len(w) >= 5)
 
     def count(self, token: str, *, renderings: bool = True) -> int:
         """How many times the output has ``token`` (as a word or a word's start, each part of
@@ -355,6 +363,8 @@ class _Words:
         found = min(self._starts(p, whole) + self._renderings(p, renderings) for p in parts)
         if len(parts) > 1:
             found += self._renderings(low, renderings)
+        if not found and not whole and len(low) >= 5:  # a loanword: "Sentral" = "Central"
+            found = self.cognates[_cognate(low)]
         return found
 
     def _renderings(self, low: str, wanted: bool = True) -> int:
@@ -412,8 +422,10 @@ def _cognate(word: str) -> str:
 
     >>> _cognate("Strategis") == _cognate("Strategic"), _cognate("Grup") == _cognate("Group")
     (True, True)
+    >>> _cognate("Sentral") == _cognate("Central"), _cognate("Nasional") == _cognate("National")
+    (True, True)
     """
-    key = word.lower()
+    key = re.sub(r"c(?=[eiy])", "s", word.lower())  # "central" = "sentral"
     for a, b in _COGNATE:
         key = key.replace(a, b)
     return re.sub(r"ik$", "is", key)
