@@ -246,3 +246,12 @@ def test_every_bundled_reference_translation_passes() -> None:
 def test_report_is_a_report() -> None:
     report = check(EXAMPLE_ID, EXAMPLE_ID.replace("30", "13"))
     assert isinstance(report, Report) and report.source == EXAMPLE_ID
+
+
+def test_an_english_summary_must_not_name_a_place_or_office_the_article_does_not() -> None:
+    article = "Banjir melanda Kabupaten Garut, Jawa Barat. Kementerian Sosial mengirim bantuan."
+    assert check(
+        article, "Floods hit Garut Regency in West Java; the ministry sent aid.", mode="summary"
+    ).ok
+    report = check(article, "Floods hit Garut and Cianjur, and Kementan sent aid.", mode="summary")
+    assert [(i.kind, i.found) for i in report.issues] == [("name", "Cianjur"), ("name", "Kementan")]

@@ -546,9 +546,10 @@ def changed_names(
 
 def invented_names(source: str, output: str, *, src: str = "id", tgt: str = "en") -> list[Span]:
     """Names in ``output`` that ``source`` never mentions (for summaries: a summary must not
-    name anyone or anything its article does not). Across languages only acronyms are
-    checked: without a dictionary, an English name cannot be told from a translated word
-    ("Forest", "Task Force").
+    name anyone or anything its article does not). Across languages only acronyms, Indonesian
+    places (:func:`ringkas.faithful.rootwords.is_place_word`) and office abbreviations
+    ("Kementan") are checked: without a dictionary, an English name cannot be told from a
+    translated word ("Forest", "Task Force").
 
     >>> [s.text for s in invented_names("Menteri Budi datang ke Bandung.",
     ...                                 "Menteri Budi datang ke Bandung dengan Gubernur Ridwan.",
@@ -556,13 +557,17 @@ def invented_names(source: str, output: str, *, src: str = "id", tgt: str = "en"
     ['Ridwan']
     >>> [s.text for s in invented_names("Menteri Budi datang.", "Minister Budi met the KPK.")]
     ['KPK']
+    >>> [s.text for s in invented_names("Banjir di Garut.", "Floods hit Garut and Cianjur.")]
+    ['Cianjur']
     """
     words = _Words(source)
     reverse = {alt: key for key, alts in lx.EQUIVALENTS.items() for alt in alts}
     found = []
     for span in required_names(output, lang=tgt):
         name = span.text.split("-")[0] if span.text.split("-", 1)[-1].islower() else span.text
-        if src != tgt and not _is_acronym(name):
+        if src != tgt and not (
+            _is_acronym(name) or is_place_word(name) or _office_abbreviation(name)
+        ):
             continue
         low = name.lower()
         if words.has(name) or (low in reverse and words.has(reverse[low])):
