@@ -595,14 +595,18 @@ def _heldout_markdown(sets: dict[str, Any]) -> list[str]:
             f"({_pct(row['recall'])}) | {row['caught_passed']} of {row['corrupted_passed']} "
             f"({_pct(row['recall_passed'])}) |"
         )
-    names = list(sets)
+    columns = sets | {
+        "out-of-sample": pooled(sets, OUT_OF_SAMPLE),
+        "all held-out": pooled(sets, list(sets)),
+    }
+    names = list(columns)
     lines += [
         "",
         "| corruption | " + " | ".join(f"{n}: caught / copies" for n in names) + " |",
         "| --- | " + " | ".join("---:" for _ in names) + " |",
     ]
     for kind in KINDS:
-        cells = [sets[n]["per_kind"][kind] for n in names]
+        cells = [columns[n]["per_kind"][kind] for n in names]
         lines.append(
             f"| {kind} | "
             + " | ".join(f"{c['caught']} / {c['n']} ({_pct(c['recall'])})" for c in cells)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ringkas.faithful.names import changed_names, invented_names, missing_names, required_names
+from ringkas.faithful.rootwords import stems
 
 
 def texts(spans: list) -> list[str]:
@@ -351,3 +352,46 @@ def test_degrees_loanwords_and_enterprise_names() -> None:
         "Kerta",
         "Raharja",
     ]
+
+
+def test_loanwords_and_loan_prefixes_inside_names() -> None:
+    source = "Menteri Koordinator Bidang Politik dan Keamanan Budi Gunawan hadir."
+    assert (
+        missing_names(
+            source, "Coordinating Minister for Political and Security Affairs Budi Gunawan came."
+        )
+        == []
+    )
+    source = "Densus 88 Antiteror Polri menangkap tujuh orang."
+    assert (
+        missing_names(source, "Police counterterrorism squad Densus 88 arrested seven people.")
+        == []
+    )
+    assert stems("Antarklub") == ["klub"] and stems("Takbenda") == ["benda"]
+
+
+def test_a_word_with_an_english_rendering_does_not_open_a_persons_name() -> None:
+    source = "Partisipasi pemilih pada Pilkada Serentak 2024 rendah."
+    assert (
+        missing_names(source, "Turnout in the 2024 simultaneous regional elections was low.") == []
+    )
+
+
+def test_parts_of_a_joined_run_have_their_own_person_names() -> None:
+    source = "Ia didampingi Menteri Pertanian Andi Amran Sulaiman dan Kepala Staf Kepresidenan."
+    english = "He was accompanied by Agriculture Minister Andi Amran Sulaiman and the Presidential Chief of Staff."
+    assert missing_names(source, english) == []
+
+
+def test_a_misspelt_opening_name_is_caught() -> None:
+    source = "Bawaslu RI mencatat 1.476 dugaan pelanggaran."
+    assert (
+        changed_names(
+            source, "The Elections Supervisory Agency (Bawaslu) recorded 1,476 violations."
+        )
+        == []
+    )
+    [(span, near)] = changed_names(
+        source, "The Elections Supervisory Agency (Bawasla) recorded 1,476 violations."
+    )
+    assert (span.text, near) == ("Bawaslu", "Bawasla")

@@ -222,6 +222,7 @@ ID_TRANSLATED_WORDS = frozenset(
     ajun inspektur brigadir bripka briptu bripda bharada sertu serka serma pelda kopral
     prajurit pratu praka
     bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
+    staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
     niaga rapat sidang paripurna kongres muktamar konferensi musyawarah suku masehi
     klasemen babak putaran jalur samudra samudera puri embarkasi debarkasi obligasi tahap
     seri bursa efek
@@ -435,6 +436,17 @@ EQUIVALENTS |= {
     "hindia": ("indian", "indies"), "pasifik": ("pacific",), "atlantik": ("atlantic",),
     "arktik": ("arctic",), "olimpiade": ("olympi",), "paralimpiade": ("paralympic",),
     "skandinavia": ("scandinavia",), "serikat": ("united",),
+    "ihk": ("cpi", "consumer price index", "ihk"), "litbang": ("research and development",
+    "r&d", "litbang"), "daop": ("operational area", "operation area", "daop"),
+    "sumut": ("north sumatra",), "sumbar": ("west sumatra",), "sumsel": ("south sumatra",),
+    "jabar": ("west java",), "jateng": ("central java",), "jatim": ("east java",),
+    "kaltim": ("east kalimantan",), "kalbar": ("west kalimantan",),
+    "kalsel": ("south kalimantan",), "kalteng": ("central kalimantan",),
+    "kaltara": ("north kalimantan",), "sulsel": ("south sulawesi",),
+    "sulut": ("north sulawesi",), "sulteng": ("central sulawesi",),
+    "sultra": ("southeast sulawesi",), "sulbar": ("west sulawesi",), "kepri": ("riau islands",),
+    "babel": ("bangka belitung",), "ntb": ("west nusa tenggara", "ntb"),
+    "ntt": ("east nusa tenggara", "ntt"), "diy": ("yogyakarta", "diy"),
     "ruu": ("bill", "draft law", "ruu"), "perppu": ("regulation in lieu", "perppu"),
     "permen": ("ministerial regulation", "permen"), "inpres": ("presidential instruction",
     "inpres"), "keppres": ("presidential decree", "keppres"),
@@ -459,15 +471,19 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "idul adha": ("eid",), "hari raya": ("eid", "holiday", "festival"),
     "mabes polri": ("national police headquarters", "police headquarters"),
     "mabes tni": ("military headquarters", "tni headquarters"),
-    "den haag": ("the hague",), "gedung putih": ("white house",), "timur tengah": ("middle east",),
+    "den haag": ("the hague",), "gedung putih": ("white house",),
+    "merah putih": ("red and white", "red-and-white", "merah putih"), "timur tengah": ("middle east",),
     "laut cina selatan": ("south china sea",), "laut china selatan": ("south china sea",),
     "perserikatan bangsa-bangsa": ("united nations", "u.n.", "un"),
     "piala dunia": ("world cup",), "asia pasifik": ("asia-pacific", "asia pacific"),
 }  # fmt: skip
 
-#: Age groups written as one word (``balita``: *bawah lima tahun*, children under five): a
-#: weak number, which an English "under five" may state and need not.
-ID_AGE_WORDS: dict[str, int] = {"balita": 5, "batita": 3}
+#: Words that imply a number (``balita``: *bawah lima tahun*, children under five;
+#: ``dasarian``: a ten-day period; ``sepekan``: a week): a weak number, which the English may
+#: state ("children under five", "ten-day") and need not.
+ID_AGE_WORDS: dict[str, int] = {
+    "balita": 5, "batita": 3, "dasarian": 10, "sepekan": 7, "dasawarsa": 10, "windu": 8,
+}  # fmt: skip
 
 #: Short Indonesian function words: an "English" output full of them was not translated.
 ID_FUNCTION_WORDS = frozenset(

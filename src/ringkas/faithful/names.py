@@ -133,6 +133,16 @@ def _runs(text: str, *, joined: bool = False) -> list[list[re.Match[str]]]:
     return runs
 
 
+def _parts(text: str, run: list[re.Match[str]]) -> list[int]:
+    """For each word of a joined run, which of its space-separated parts it is in."""
+    parts, part = [], 0
+    for i, m in enumerate(run):
+        if i and text[run[i - 1].end() : m.start()] != " ":
+            part += 1
+        parts.append(part)
+    return parts
+
+
 def _company_words(text: str) -> set[tuple[int, int]]:
     """The (start, end) of each word of a company's name after its ``PT``/``CV``/``Perum``
     ("PT Bank Rakyat Indonesia Tbk"): kept whole, common words included, but for ``Tbk``.
@@ -202,7 +212,11 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             and (not _after_head(lows, i) or _derived_noun(low))
             and not (i + 1 < len(lows) and lows[i + 1] in lx.ID_PLACE_TAILS)
         }
-        translated = {i for i, low in enumerate(lows) if low in _TRANSLATED}
+        translated = {  # with the words that have an English rendering ("Pilkada Serentak")
+            i
+            for i, low in enumerate(lows)
+            if low in _TRANSLATED or (low in lx.EQUIVALENTS and not is_place_word(low))
+        }
         # the bracketed abbreviation of a long form, or a derived noun, anchors the chain
         long_form = _abbreviated(text, run[-1].end()) or _after_translated(text, run[0].start())
         derived = {i for i in soft if _derived_noun(lows[i])}
@@ -212,11 +226,14 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             for i, low in enumerate(lows)
             if i not in soft | places
             and not _skipped(low)
+            and low not in lx.EQUIVALENTS
             and (len(low) >= 4 or _is_acronym(run[i][0]) or not is_root_word(low))
-        ]  # a short common word ("Tes Kemampuan Akademik") does not open a person's name
-        first_hard = hard[0] if hard else len(run)
+        ]  # a short common word ("Tes Kemampuan Akademik") or a word with an English rendering
+        # ("Pilkada Serentak") does not open a person's name; each part of a run joined by
+        # "dan" has its own ("Menteri ... Andi Amran Sulaiman dan Kepala Staf Kepresidenan")
+        parts = _parts(text, run)
         for i in sorted(soft):
-            if i > first_hard:
+            if any(h < i and parts[h] == parts[i] for h in hard):
                 continue
             j = i  # the chain of such words (and places) around i must touch a translated word
             while j - 1 in soft | places:
@@ -323,6 +340,8 @@ def required_names(
             continue
         if lang == "id" and (_office_abbreviation(token) or _spelt_out(text, *m.span())):
             continue
+        if lang == "id" and low == "ri" and re.search(r"[A-Z]\w+ $", text[: m.start()]):
+            continue  # "Bawaslu RI", "DPR RI": the national body, which English leaves unsaid
         if (m.start(), m.end()) in common:
             continue
         if _initial(text, m.start()) and not _is_acronym(token):
@@ -350,7 +369,13 @@ class _Words:
             w[:n] for w in words for n in range(2, min(len(w), 24) + 1)
         )
         self.capitalised = {w for w in _OUTPUT_WORD.findall(output) if w[0].isupper()}
-        self.cognates = Counter(_cognate(w) for w in words if len(w) >= 5)
+        self.cognates: Counter[str] = Counter(  # each start of each word's spelling key
+            key[:n]
+            for w in words
+            if len(w) >= 5
+            for key in [_cognate(w)]
+            for n in range(5, len(key) + 1)
+        )
 
     def count(self, token: str, *, renderings: bool = True) -> int:
         """How many times the output has ``token`` (as a word or a word's start, each part of
@@ -363,8 +388,8 @@ class _Words:
         found = min(self._starts(p, whole) + self._renderings(p, renderings) for p in parts)
         if len(parts) > 1:
             found += self._renderings(low, renderings)
-        if not found and not whole and len(low) >= 5:  # a loanword: "Sentral" = "Central"
-            found = self.cognates[_cognate(low)]
+        if not found and not whole and len(low) >= 5 and is_common_word(low):
+            found = self.cognates[_cognate(low)]  # a loanword: "Sentral" = "Central"
         return found
 
     def _renderings(self, low: str, wanted: bool = True) -> int:
@@ -426,6 +451,7 @@ def _cognate(word: str) -> str:
     (True, True)
     """
     key = re.sub(r"c(?=[eiy])", "s", word.lower())  # "central" = "sentral"
+    key = re.sub(r"ti(?=a)", "si", key)  # "residential" = "residensial"
     for a, b in _COGNATE:
         key = key.replace(a, b)
     return re.sub(r"ik$", "is", key)
@@ -531,7 +557,11 @@ def changed_names(
                 found.append((span, misspelt))  # "search and rescue (Basarnis)"
         elif (
             len(token) >= 4
-            and (not _initial(source, m.start()) or _parenthesised(source, m.start(), m.end()))
+            and (
+                not _initial(source, m.start())
+                or _parenthesised(source, m.start(), m.end())
+                or not is_common_word(token)  # an opening name ("Bawaslu RI mencatat ...")
+            )
             and not words.count(token, renderings=False)
         ):
             near = words.near(token, most=1)  # a translated word is missed only when misspelt

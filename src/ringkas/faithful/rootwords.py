@@ -114,7 +114,10 @@ def _without_prefix(word: str) -> Iterator[str]:
     """The stems one Indonesian prefix can leave, with the sound its nasal replaced
     (``meny-``/``peny-`` + vowel was ``s``, ``men-``/``pen-`` + vowel ``t``, ``mem-``/``pem-`` +
     vowel ``p``, ``meng-``/``peng-`` + vowel ``k``)."""
-    for plain in ("di", "ke", "se", "ber", "ter", "per", "be", "te", "pe"):
+    for plain in (
+        "di", "ke", "se", "ber", "ter", "per", "be", "te", "pe",
+        "antar", "anti", "tak", "non", "pasca", "pra",  # "Antarklub", "Antiteror", "Takbenda"
+    ):  # fmt: skip
         if word.startswith(plain):
             yield word[len(plain) :]
     for nasal in ("me", "pe"):
@@ -158,7 +161,9 @@ def stems(word: str) -> list[str]:
         for depth in range(3):  # the word itself, then up to two prefixes: the fewest for a root
             if depth and form != low:
                 circumfixed += layer
-            roots = [c for c in layer if len(c) >= _SHORTEST_STEM and c in words]
+            # under a suffix alone a three-letter root is no accident ("ujian": "uji")
+            shortest = _SHORTEST_STEM - (depth == 0 and form != low)
+            roots = [c for c in layer if len(c) >= shortest and c in words]
             if roots:
                 found.update(dict.fromkeys(roots))
                 break
