@@ -180,3 +180,16 @@ def test_a_range_of_days_in_a_numeric_date_is_two_dates() -> None:
     assert not check(
         source, "The ceremony was held on Saturday and Sunday (September 7-9, 2024) in Jember."
     ).ok
+
+
+def test_seasons_kept_english_words_and_midday() -> None:
+    assert check("Persib juara Liga 1 musim 2024/2025.", "Persib won the 2024-25 Liga 1 title.").ok
+    assert not check(
+        "Persib juara Liga 1 musim 2024/2025.", "Persib won the 2024-26 Liga 1 title."
+    ).ok
+    source = "Indeks anjlok pada Senin (5/8/2024), terdalam sejak peristiwa Black Monday pada 1987."
+    assert check(
+        source, "The index plunged on Monday (August 5, 2024), the most since Black Monday in 1987."
+    ).ok
+    source = "Trump dilantik pada Senin (20/1/2025) siang waktu setempat."
+    assert check(source, "Trump was sworn in at midday local time on Monday (January 20, 2025).").ok

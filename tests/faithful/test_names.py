@@ -395,3 +395,28 @@ def test_a_misspelt_opening_name_is_caught() -> None:
         source, "The Elections Supervisory Agency (Bawasla) recorded 1,476 violations."
     )
     assert (span.text, near) == ("Bawaslu", "Bawasla")
+
+
+def test_a_month_abbreviation_is_not_a_misspelt_name() -> None:
+    source = "Gempa mengguncang Kabupaten Cianjur, Jawa Barat, pada Selasa (21/1/2025)."
+    assert (
+        changed_names(
+            source, "A quake struck Cianjur Regency, West Java, on Tuesday (Jan. 21, 2025)."
+        )
+        == []
+    )
+
+
+def test_more_phrases_and_abbreviations_english_renders() -> None:
+    source = "Rupiah melemah menjadi Rp16.485 per dolar AS dari Rp16.450 per dolar AS."
+    assert (
+        missing_names(
+            source, "The rupiah weakened to Rp16,485 per US dollar from Rp16,450 per dollar."
+        )
+        == []
+    )
+    source = (
+        "Sampah ke TPA Sarimukti dikurangi, kata Perdana Menteri India Narendra Modi di Tanah Suci."
+    )
+    english = "Waste sent to the Sarimukti landfill is cut, Indian Prime Minister Narendra Modi said in the Holy Land."
+    assert missing_names(source, english) == []

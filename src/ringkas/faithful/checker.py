@@ -218,6 +218,8 @@ def _facts(
     # a weak fact, or a word kept verbatim as part of a name ("Institut Teknologi Sepuluh
     # Nopember" = "the Sepuluh Nopember Institute of Technology"), is not missing
     missing = [f for f in missing if not f.weak and not _kept_verbatim(f, output)]
+    # an English word the source itself has ("peristiwa Black Monday") is not invented
+    invented = [i for i in invented if not _kept_verbatim(targets[i], source)]
     spare = {i: targets[i] for i in invented}
     where = lambda f, text: f.start / max(1, len(text))  # noqa: E731
     for fact in missing:

@@ -103,6 +103,7 @@ _TIME_EN = re.compile(
     rf"(?:\s*(?P<ampm>{_AMPM}))?(?:\s*(?P<zone>{_ZONE})\b)?"
     rf"|(?<![\d.,])(?P<h2>\d{{1,2}})\s*(?P<ampm2>{_AMPM}|o'clock\b)(?:\s*(?P<zone2>{_ZONE})\b)?"
 )
+_SEASON_EN = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})[-–/](\d{2})(?![\d/.,])")
 _DURATION_EN = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
 #: "midnight" and "noon" are times of day in English news ("from midnight local time").
 _TIME_EN_WORDS = re.compile(rf"\b(?P<w>midnight|noon|midday)\b(?:\s*(?P<zone>{_ZONE})\b)?")
@@ -388,7 +389,8 @@ def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
             if taken.free(m.start(), m.end()):
                 zone = _zone(m["zone"])
                 keys = [("time", h * 60, zone) for h in _CLOCK_WORDS[m["w"].lower()]]
-                facts.append(_fact("time", text, m.start(), m.end(), keys))
+                # weak: "midday" may render "siang", a part of the day, not a clock time
+                facts.append(_fact("time", text, m.start(), m.end(), keys, True))
                 taken.take(m.start(), m.end())
 
 
@@ -424,6 +426,15 @@ def _numbers(
                 readings: list[Key] = [("q", float(n), None), ("q", months, None)]
                 facts.append(_fact("number", text, m.start(1), m.end(1), readings))
                 taken.take(m.start(1), m.end(1))
+    if lang == "en":  # "the 2024-25 season" = "musim 2024/2025"
+        for m in _SEASON_EN.finditer(text):
+            if taken.free(m.start(), m.end()):
+                first = int(m[1])
+                second = first // 100 * 100 + int(m[2])
+                for group, year in ((1, first), (2, second)):
+                    season: list[Key] = [("q", float(year), None)]
+                    facts.append(_fact("number", text, m.start(group), m.end(group), season))
+                taken.take(m.start(), m.end())
     scales = lx.ID_SCALES if lang == "id" else lx.EN_SCALES
     for m in _NUMBER[lang].finditer(text):
         start, end = m.start(), m.end()

@@ -45,6 +45,7 @@ __all__ = [
     "MONEY_SUFFIX_SCALES",
     "PERCENT_WORDS",
     "PHRASE_EQUIVALENTS",
+    "REPEAT_PHRASES",
     "TIME_ZONES",
 ]
 
@@ -222,7 +223,7 @@ ID_TRANSLATED_WORDS = frozenset(
     ajun inspektur brigadir bripka briptu bripda bharada sertu serka serma pelda kopral
     prajurit pratu praka
     bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
-    staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
+    perdana palung staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
     niaga rapat sidang paripurna kongres muktamar konferensi musyawarah suku masehi
     klasemen babak putaran jalur samudra samudera puri embarkasi debarkasi obligasi tahap
     seri bursa efek
@@ -447,6 +448,10 @@ EQUIVALENTS |= {
     "sultra": ("southeast sulawesi",), "sulbar": ("west sulawesi",), "kepri": ("riau islands",),
     "babel": ("bangka belitung",), "ntb": ("west nusa tenggara", "ntb"),
     "ntt": ("east nusa tenggara", "ntt"), "diy": ("yogyakarta", "diy"),
+    "tpa": ("landfill", "dump", "tpa"), "tpst": ("waste", "landfill", "tpst"),
+    "timnas": ("national team", "national side", "national squad", "timnas"),
+    "resmob": ("mobile crime", "resmob"), "jatanras": ("violent crime", "jatanras"),
+    "buser": ("police", "buser"), "arafah": ("arafat", "arafah"),
     "ruu": ("bill", "draft law", "ruu"), "perppu": ("regulation in lieu", "perppu"),
     "permen": ("ministerial regulation", "permen"), "inpres": ("presidential instruction",
     "inpres"), "keppres": ("presidential decree", "keppres"),
@@ -472,11 +477,17 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "mabes polri": ("national police headquarters", "police headquarters"),
     "mabes tni": ("military headquarters", "tni headquarters"),
     "den haag": ("the hague",), "gedung putih": ("white house",),
-    "merah putih": ("red and white", "red-and-white", "merah putih"), "timur tengah": ("middle east",),
+    "merah putih": ("red and white", "red-and-white", "merah putih"),
+    "timnas indonesia": ("indonesia",), "tanah suci": ("holy land",
+    "mecca", "makkah", "saudi"), "commuter line": ("commuter",), "taman mawar": ("rose garden",), "timur tengah": ("middle east",),
     "laut cina selatan": ("south china sea",), "laut china selatan": ("south china sea",),
     "perserikatan bangsa-bangsa": ("united nations", "u.n.", "un"),
     "piala dunia": ("world cup",), "asia pasifik": ("asia-pacific", "asia pacific"),
 }  # fmt: skip
+
+#: Phrases whose second and later mentions English shortens ("per dolar AS" = "per dollar"
+#: once the US dollar is named): only their first mention is asked for whole. Lower case.
+REPEAT_PHRASES: dict[str, tuple[str, ...]] = {"dolar as": ("dollar",), "dolar amerika": ("dollar",)}
 
 #: Words that imply a number (``balita``: *bawah lima tahun*, children under five;
 #: ``dasarian``: a ten-day period; ``sepekan``: a week): a weak number, which the English may

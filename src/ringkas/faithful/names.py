@@ -388,7 +388,7 @@ class _Words:
         found = min(self._starts(p, whole) + self._renderings(p, renderings) for p in parts)
         if len(parts) > 1:
             found += self._renderings(low, renderings)
-        if not found and not whole and len(low) >= 5 and is_common_word(low):
+        if not found and not whole and len(low) >= 5:
             found = self.cognates[_cognate(low)]  # a loanword: "Sentral" = "Central"
         return found
 
@@ -419,6 +419,8 @@ class _Words:
                 word[0] == token[0]
                 and abs(len(word) - len(token)) <= 1
                 and word.lower() not in lx.EN_NAME_WORDS
+                and word.lower() not in lx.EN_MONTHS  # "Jan." is no misspelt "Jawa"
+                and word.lower() not in lx.EN_WEEKDAYS
                 and _cognate(word) != _cognate(token)
                 and _distance(word.lower(), token.lower()) <= most
             ):
@@ -497,10 +499,12 @@ def _rendered_phrases(source: str, output: str) -> list[tuple[int, int]]:
     [(0, 14)]
     """
     spans = []
-    for phrase, alts in lx.PHRASE_EQUIVALENTS.items():
-        if any(re.search(_rendering(alt), output) for alt in alts):
-            pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
-            spans += [m.span() for m in re.finditer(pattern, source, re.IGNORECASE)]
+    for table, first in ((lx.PHRASE_EQUIVALENTS, 0), (lx.REPEAT_PHRASES, 1)):
+        for phrase, alts in table.items():
+            if any(re.search(_rendering(alt), output) for alt in alts):
+                pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
+                found = [m.span() for m in re.finditer(pattern, source, re.IGNORECASE)]
+                spans += found[first:]  # a repeat phrase's first mention is still checked
     return spans
 
 
