@@ -7,9 +7,9 @@ a scale word, a decimal point, a day, a month, a time, a percentage, a number wo
 name word dropped, or a number dropped. Targets: correct references flagged <= 2% of
 sentences; corrupted copies caught >= 95% overall and >= 90% for every kind.
 
-Held-out part (always runs; milliseconds): the same measures on 21 sets of hand-written
+Held-out part (always runs; milliseconds): the same measures on 25 sets of hand-written
 news sentences that the checker's word lists and rules were NOT tuned on when first measured
-(``benchmarks/data/faithfulness-heldout-{a..u}.jsonl``, 40 pairs each, each English
+(``benchmarks/data/faithfulness-heldout-{a..y}.jsonl``, 40 pairs each, each English
 written in the conventions a good news translator uses: "1.4m", "IDR 5.5 trillion", "9:30
 p.m. WIB", "Monday, March 4, 2024", "dozens", "the third", "Cianjur Regency", acronyms
 expanded or replaced by the English press's own). Each was committed before the checker first
@@ -19,8 +19,9 @@ D and E (written by helpers who never saw the checker) the phrase, country and c
 tables, F and G the abbreviation table and the long-form rule, H and I (written by helpers
 told nothing of the conventions to use) the day/month date and the office abbreviations, J
 and K the spelt-out abbreviations and durations, M (L needed none) the cognate and degree
-rules, N to Q the loanword and loan-prefix rules; R, S, T and U, written like H and I, are the
-out-of-sample sets, measured once after those fixes and not used for any fix. Every set's first measurement is kept in
+rules, N to Q the loanword and loan-prefix rules, R to U the season, repeat-phrase and
+kept-word rules; V, W, X and Y, written like H and I, are the out-of-sample sets, measured
+once after those fixes and not used for any fix. Every set's first measurement is kept in
 ``benchmarks/results/faithfulness-2026-12-01-heldout-*.md``. Recall is given on all corrupted copies and on the copies of
 references the checker passes (a copy of a falsely flagged reference is caught for free).
 Corruptions also include a dropped name word ("Asep Mulyana" -> "Asep"): not an abbreviation
@@ -104,7 +105,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: name-dictionary rule, C the affix and place rules, D and E the phrase and country tables,
 #: F and G the abbreviation table and the long-form rule, H and I the day/month date and the
 #: office abbreviations, J and K the spelt-out abbreviation and duration rules, M the cognate
-#: and degree rules, N to Q the loanword and loan-prefix rules; R to U none.
+#: and degree rules, N to Q the loanword and loan-prefix rules, R to U the season, repeat
+#: phrase and kept-word rules; V to Y none.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -127,9 +129,13 @@ HELDOUT = {
     "S": HERE / "data" / "faithfulness-heldout-s.jsonl",
     "T": HERE / "data" / "faithfulness-heldout-t.jsonl",
     "U": HERE / "data" / "faithfulness-heldout-u.jsonl",
+    "V": HERE / "data" / "faithfulness-heldout-v.jsonl",
+    "W": HERE / "data" / "faithfulness-heldout-w.jsonl",
+    "X": HERE / "data" / "faithfulness-heldout-x.jsonl",
+    "Y": HERE / "data" / "faithfulness-heldout-y.jsonl",
 }
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("R", "S", "T", "U")
+OUT_OF_SAMPLE = ("V", "W", "X", "Y")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -163,13 +169,19 @@ HELDOUT_ROLE = {
     "Q": "written like H (one day of an aggregator's feed); measured once, after M's fixes; its "
     "false flags then guided fixes",
     "R": "written like H (official announcements and statistics); measured once, after N-Q's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
     "S": "written like H (sport, entertainment, technology, science); measured once, after "
-    "N-Q's fixes; no fix since",
+    "N-Q's fixes; its false flags then guided fixes",
     "T": "written like H (crime, courts, disasters, accidents); measured once, after N-Q's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
     "U": "written like H (foreign affairs and the economy abroad); measured once, after N-Q's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
+    "V": "written like H (dense national news); measured once, after R-U's fixes; no fix since",
+    "W": "written like H (regional news outside Java); measured once, after R-U's fixes; no fix "
+    "since",
+    "X": "written like H (business and markets); measured once, after R-U's fixes; no fix since",
+    "Y": "written like H (public affairs: health, education, welfare, hajj, elections); measured "
+    "once, after R-U's fixes; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
