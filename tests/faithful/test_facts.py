@@ -193,3 +193,9 @@ def test_seasons_kept_english_words_and_midday() -> None:
     ).ok
     source = "Trump dilantik pada Senin (20/1/2025) siang waktu setempat."
     assert check(source, "Trump was sworn in at midday local time on Monday (January 20, 2025).").ok
+
+
+def test_tenfold_is_ten() -> None:
+    source = "Ekspor naik lebih dari sepuluh kali lipat."
+    assert check(source, "Exports rose more than tenfold.").ok
+    assert not check(source, "Exports rose more than fivefold.").ok

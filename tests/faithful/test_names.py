@@ -420,3 +420,33 @@ def test_more_phrases_and_abbreviations_english_renders() -> None:
     )
     english = "Waste sent to the Sarimukti landfill is cut, Indian Prime Minister Narendra Modi said in the Holy Land."
     assert missing_names(source, english) == []
+
+
+def test_v_to_y_renderings_and_loanwords() -> None:
+    source = "Kata Kepala Badan Standar, Kurikulum, dan Asesmen Pendidikan Toni Toharudin."
+    assert (
+        missing_names(
+            source,
+            "Said Toni Toharudin, head of the Education Standards, Curriculum and Assessment Agency.",
+        )
+        == []
+    )
+    source = "Kementerian ESDM menetapkan Harga Batubara Acuan (HBA) sebesar US$128,24 per ton."
+    assert (
+        missing_names(
+            source, "The ESDM ministry set the Coal Reference Price (HBA) at US$128.24 per tonne."
+        )
+        == []
+    )
+    source = "Sekitar 20 ribu umat Kristiani mengikuti ibadah Paskah di Bukit Kasih."
+    assert (
+        missing_names(source, "Some 20,000 Christians attended an Easter service at Bukit Kasih.")
+        == []
+    )
+    # a short abbreviation is not "misspelt" by a word two letters away ("AH" for "ASN")
+    source = "Selama Ramadan 1446 H, jam kerja ASN dipersingkat."
+    assert changed_names(source, "During Ramadan 1446 AH, civil servants work shorter hours.") == []
+
+
+def test_a_loan_prefix_needs_a_long_word() -> None:
+    assert stems("Prabowo") == [] and stems("Antiteror") == ["teror"]

@@ -73,6 +73,7 @@ EN_NUMBER_WORDS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "twice": 2, "double": 2, "doubled": 2, "twofold": 2, "both": 2,
     "thrice": 3, "triple": 3, "tripled": 3, "threefold": 3, "quadrupled": 4, "fourfold": 4,
+    "fivefold": 5, "sixfold": 6, "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10,
 }  # fmt: skip
 EN_ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -223,7 +224,7 @@ ID_TRANSLATED_WORDS = frozenset(
     ajun inspektur brigadir bripka briptu bripda bharada sertu serka serma pelda kopral
     prajurit pratu praka
     bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
-    perdana palung staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
+    otorita batubara perdana palung staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
     niaga rapat sidang paripurna kongres muktamar konferensi musyawarah suku masehi
     klasemen babak putaran jalur samudra samudera puri embarkasi debarkasi obligasi tahap
     seri bursa efek
@@ -452,6 +453,12 @@ EQUIVALENTS |= {
     "timnas": ("national team", "national side", "national squad", "timnas"),
     "resmob": ("mobile crime", "resmob"), "jatanras": ("violent crime", "jatanras"),
     "buser": ("police", "buser"), "arafah": ("arafat", "arafah"),
+    "rapbn": ("budget bill", "draft state budget", "state budget", "rapbn"),
+    "rapbd": ("budget bill", "draft regional budget", "regional budget", "rapbd"),
+    "pamtas": ("border security", "pamtas"), "yonif": ("infantry battalion", "yonif"),
+    "pkp": ("housing", "pkp"), "islam": ("muslim", "islam"), "kristiani": ("christian",),
+    "kristen": ("christian", "protestant"), "katolik": ("catholic",),
+    "protestan": ("protestant",), "konghucu": ("confucian",), "paskah": ("easter",),
     "ruu": ("bill", "draft law", "ruu"), "perppu": ("regulation in lieu", "perppu"),
     "permen": ("ministerial regulation", "permen"), "inpres": ("presidential instruction",
     "inpres"), "keppres": ("presidential decree", "keppres"),

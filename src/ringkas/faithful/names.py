@@ -233,8 +233,8 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
         # "dan" has its own ("Menteri ... Andi Amran Sulaiman dan Kepala Staf Kepresidenan")
         parts = _parts(text, run)
         for i in sorted(soft):
-            if any(h < i and parts[h] == parts[i] for h in hard):
-                continue
+            if not long_form and any(h < i and parts[h] == parts[i] for h in hard):
+                continue  # (the long form of an abbreviation is no person's name)
             j = i  # the chain of such words (and places) around i must touch a translated word
             while j - 1 in soft | places:
                 j -= 1
@@ -414,6 +414,8 @@ class _Words:
         """A capitalised output word ``most`` letters or fewer away from ``token`` ("Mulyono"
         for "Mulyana"): the name, misspelt. English cognates ("Analysis" for "Analisis",
         "International" for "Internasional") do not count."""
+        if len(token) <= 4:  # "AH" is two letters from "ASN", but no misspelling of it
+            most = min(most, 1)
         for word in self.capitalised:
             if (
                 word[0] == token[0]
@@ -438,7 +440,8 @@ def _rendering(alt: str) -> str:
 
 
 _COGNATE = (
-    ("ph", "f"), ("y", "i"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"), ("ou", "u"),
+    ("ph", "f"), ("y", "i"), ("ch", "k"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"),
+    ("ou", "u"), ("rr", "r"),
     ("ss", "s"), ("mm", "m"), ("ll", "l"), ("pp", "p"), ("tt", "t"),
 )  # fmt: skip
 

@@ -114,12 +114,13 @@ def _without_prefix(word: str) -> Iterator[str]:
     """The stems one Indonesian prefix can leave, with the sound its nasal replaced
     (``meny-``/``peny-`` + vowel was ``s``, ``men-``/``pen-`` + vowel ``t``, ``mem-``/``pem-`` +
     vowel ``p``, ``meng-``/``peng-`` + vowel ``k``)."""
-    for plain in (
-        "di", "ke", "se", "ber", "ter", "per", "be", "te", "pe",
-        "antar", "anti", "tak", "non", "pasca", "pra",  # "Antarklub", "Antiteror", "Takbenda"
-    ):  # fmt: skip
+    for plain in ("di", "ke", "se", "ber", "ter", "per", "be", "te", "pe"):
         if word.startswith(plain):
             yield word[len(plain) :]
+    if len(word) >= 8:  # "Antarklub", "Antiteror", "Takbenda"; not "Prabowo"
+        for loan in ("antar", "anti", "tak", "non", "pasca", "pra"):
+            if word.startswith(loan):
+                yield word[len(loan) :]
     for nasal in ("me", "pe"):
         if not word.startswith(nasal):
             continue
