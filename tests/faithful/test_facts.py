@@ -199,3 +199,20 @@ def test_tenfold_is_ten() -> None:
     source = "Ekspor naik lebih dari sepuluh kali lipat."
     assert check(source, "Exports rose more than tenfold.").ok
     assert not check(source, "Exports rose more than fivefold.").ok
+
+
+def test_a_time_zone_may_go_unsaid_but_not_change_or_be_misspelt() -> None:
+    source = "Longsor terjadi pada Senin (4/12/2023) sekitar pukul 16.45 WIB."
+    assert check(source, "The landslide struck at around 4.45pm on Monday, 4 December 2023.").ok
+    assert not check(
+        source, "The landslide struck at around 4.45pm WITA on Monday, 4 December 2023."
+    ).ok
+    assert not check(
+        source, "The landslide struck at around 4.45pm Wob on Monday, 4 December 2023."
+    ).ok
+
+
+def test_rupiah_scale_letters() -> None:
+    source = "Pemprov mengalokasikan Rp 1,2 T dan Rp 5 M untuk jalan."
+    assert check(source, "The province allocated Rp 1.2 trillion and Rp 5 billion to roads.").ok
+    assert not check(source, "The province allocated Rp 1.2 billion and Rp 5 billion to roads.").ok

@@ -450,3 +450,23 @@ def test_v_to_y_renderings_and_loanwords() -> None:
 
 def test_a_loan_prefix_needs_a_long_word() -> None:
     assert stems("Prabowo") == [] and stems("Antiteror") == ["teror"]
+
+
+def test_z_to_ac_renderings() -> None:
+    source = "Transparency International merilis Indeks Persepsi Korupsi (IPK) 2024 dengan skor 37."
+    assert (
+        missing_names(
+            source,
+            "Transparency International released the 2024 Corruption Perceptions Index (CPI), with a score of 37.",
+        )
+        == []
+    )
+    source = "Festival itu digelar di Amfiteater Jiwa Jawa Resort dan rute 1P Blok M-Senen."
+    assert (
+        missing_names(
+            source,
+            "The festival is at the Jiwa Jawa Resort amphitheatre and route 1P Blok M-Senen.",
+        )
+        == []
+    )
+    assert stems("Hilirisasi") == ["hilir"]

@@ -56,7 +56,9 @@ def compatible(a: Key, b: Key) -> bool:
     False
     >>> compatible(("date", (4, 3, 2024), None), ("date", (4, 3, None), None))
     False
-    >>> compatible(("time", 1290, "WIB"), ("time", 1290, None))
+    >>> compatible(("time", 1290, "WIB"), ("time", 1290, None))  # "9:30 p.m." for local news
+    True
+    >>> compatible(("time", 1290, "WIB"), ("time", 1290, "WITA"))
     False
     >>> compatible(("time", 1290, "WIB"), ("time", 1290, "LOCAL"))  # "21:30 local time"
     True
@@ -76,8 +78,8 @@ def compatible(a: Key, b: Key) -> bool:
         return False
     if a[0] == "time" and "LOCAL" in (a[2], b[2]):  # "local time" is the place's own zone
         return True
-    if a[0] == "time" and a[2] is not None:  # a time zone said must be kept ("21.30 WIB")
-        return b[2] == a[2]
+    if a[0] == "time" and a[2] is not None:  # a time zone said may go unsaid, not change
+        return b[2] in (a[2], None)
     return a[2] is None or b[2] is None or a[2] == b[2]
 
 
@@ -173,6 +175,8 @@ _MAY_CONTEXT = re.compile(
 _PERCENT_AFTER = re.compile(
     r"^\s?(?:%|persen\b|prosen\b|per ?cent\b|pct\b|percentage points?\b|poin persentase\b)", re.I
 )
+_ODD_ZONE = re.compile(r"\s*(W[A-Za-z]{1,3})\b")
+_ID_MONEY_LETTER = re.compile(r"\s?(T|M)\b(?![.\w])")
 _SCALE_AFTER = {
     "id": re.compile(r"^\s*(?:-\s*)?(ribu|rb|juta|jt|miliar|milyar|triliun|trilyun)\b", re.I),
     "en": re.compile(
@@ -360,6 +364,8 @@ def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
         hour = int(m["h"] if m["h"] is not None else m["h2"])
         minute = int(m["m"]) if m["m"] is not None else 0
         zone = _zone(m["zone"] or m["zone2"])
+        if zone is None and (odd := _ODD_ZONE.match(text, m.end())):
+            zone = "?" + odd[1]  # "23:00 Witi": a zone misspelt is a zone changed, not dropped
         keys: list[Key] = []
         if lang == "id":
             part = m["part"] or m["part2"]
@@ -444,20 +450,19 @@ def _numbers(
             continue
         suffix = (m["suf"] or "").lower()
         currency = lx.CURRENCY_BEFORE.get(m["cur"].strip()) if m["cur"] else None
-        if (
-            suffix
-            and suffix not in _UNIT_SUFFIXES
-            and not (currency and suffix in lx.MONEY_SUFFIX_SCALES)
-        ):
+        letters = lx.ID_MONEY_SUFFIX_SCALES if lang == "id" else lx.MONEY_SUFFIX_SCALES
+        if suffix and suffix not in _UNIT_SUFFIXES and not (currency and suffix in letters):
             continue  # a code such as "3M" or "G20a", not a quantity
         values = _readings(m["num"], lang)
         scale = 1.0
-        if currency and suffix in lx.MONEY_SUFFIX_SCALES:
-            scale = lx.MONEY_SUFFIX_SCALES[suffix]
+        if currency and suffix in letters:
+            scale = letters[suffix]
         elif suffix in scales:
             scale = scales[suffix]
         elif sm := _SCALE_AFTER[lang].match(text[end : end + 16]):
             scale, end = scales[sm[1].lower()], end + sm.end()
+        elif currency and lang == "id" and (lm := _ID_MONEY_LETTER.match(text, end)):
+            scale, end = letters[lm[1].lower()], lm.end()  # "Rp 1,2 T" = Rp 1.2 trillion
         unit: str | None = currency
         kind = "money" if currency else "number"
         if pm := _PERCENT_AFTER.match(text[end : end + 24]):

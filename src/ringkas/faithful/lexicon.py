@@ -32,6 +32,7 @@ __all__ = [
     "ID_ENTERPRISE_HEADS",
     "ID_FRACTIONS",
     "ID_FUNCTION_WORDS",
+    "ID_MONEY_SUFFIX_SCALES",
     "ID_MONTHS",
     "ID_NAME_HEADS",
     "ID_NUMBER_MULTIPLIERS",
@@ -95,6 +96,9 @@ EN_SCALES: dict[str, float] = {
 }  # fmt: skip
 #: Scale letters glued to a number after a currency ("US$2.3b", "Rp5m", "$40k").
 MONEY_SUFFIX_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
+#: The Indonesian press's scale letters after rupiah: ``Rp 5 M`` is 5 *miliar* (billion),
+#: ``Rp 1,2 T`` 1.2 *triliun*.
+ID_MONEY_SUFFIX_SCALES: dict[str, float] = {"k": 1e3, "m": 1e9, "t": 1e12}
 
 #: Round plurals: ``ratusan`` = "hundreds", ``puluhan ribu`` = "tens of thousands".
 ID_APPROX: dict[str, float] = {
@@ -224,7 +228,7 @@ ID_TRANSLATED_WORDS = frozenset(
     ajun inspektur brigadir bripka briptu bripda bharada sertu serka serma pelda kopral
     prajurit pratu praka
     bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
-    otorita batubara perdana palung staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
+    instalasi bujur lintang zona otorita batubara perdana palung staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
     niaga rapat sidang paripurna kongres muktamar konferensi musyawarah suku masehi
     klasemen babak putaran jalur samudra samudera puri embarkasi debarkasi obligasi tahap
     seri bursa efek
@@ -365,7 +369,8 @@ EQUIVALENTS |= {
     "fitri": ("fitr", "fitri"), "adha": ("adha",), "idulfitri": ("eid",), "iduladha": ("eid",),
     "syawal": ("syawal", "shawwal", "shawal"), "zulhijah": ("dhul hijjah", "dhu al-hijjah",
     "zulhijah"), "muharam": ("muharram", "muharam"), "muharram": ("muharram",),
-    "jabodetabek": ("greater jakarta", "jabodetabek"),
+    "jabodetabek": ("greater jakarta", "jabodetabek"), "jabotabek": ("greater jakarta",
+    "jabotabek"),
     "lanud": ("air force base", "air base", "airbase", "lanud"), "lanal": ("naval base", "lanal"),
     "lantamal": ("naval base", "lantamal"), "mabes": ("headquarters", "hq", "mabes"),
     "kodam": ("military command", "kodam"), "korem": ("military resort command", "korem"),

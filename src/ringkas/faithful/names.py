@@ -381,7 +381,7 @@ class _Words:
         """How many times the output has ``token`` (as a word or a word's start, each part of
         a hyphenated name, or, with ``renderings``, one of its usual English renderings)."""
         low = token.lower()
-        parts = [p for p in re.split(r"[-'’]", low) if p]
+        parts = [p for p in re.split(r"[-'’]", low) if len(p) >= 2]  # "M-Senen": "Senen"
         if not parts:
             return 0
         whole = _is_acronym(token)
@@ -459,6 +459,7 @@ def _cognate(word: str) -> str:
     key = re.sub(r"ti(?=a)", "si", key)  # "residential" = "residensial"
     for a, b in _COGNATE:
         key = key.replace(a, b)
+    key = re.sub(r"tre$", "ter", key)  # "theatre" = "teater"
     return re.sub(r"ik$", "is", key)
 
 
@@ -534,6 +535,11 @@ def changed_names(
     # an abbreviation after its long form may be left out by an output that names an
     # institution ("the Deposit Insurance Corporation" for "Lembaga Penjamin Simpanan (LPS)")
     named = any(w.lower() in lx.EN_INSTITUTION_WORDS for w in words.capitalised)
+    # or gives it an English abbreviation of its own ("Indeks Persepsi Korupsi (IPK)" =
+    # "Corruption Perceptions Index (CPI)")
+    renamed = any(
+        _is_acronym(a) and a.lower() not in source_words for a in re.findall(r"\((\w+)\)", output)
+    )
     required = {(s.start, s.end) for s in required_names(source, lang=src, skip=skip)}
     for m in _TOKEN.finditer(source):
         token = m[0]
@@ -554,7 +560,8 @@ def changed_names(
             near = words.near(token)
             misspelt = near if near and near.lower() not in source_words else None
             if words.count(token) < seen[token.lower()]:
-                if misspelt or not (named and _abbreviation(source, m.start(), m.end())):
+                left_out = _abbreviation(source, m.start(), m.end()) and (named or renamed)
+                if misspelt or not left_out:
                     found.append((span, misspelt))
             elif (
                 misspelt

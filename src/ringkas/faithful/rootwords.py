@@ -95,7 +95,7 @@ def is_root_word(word: str) -> bool:
 #: that order from the end of a word.
 _PARTICLES = ("lah", "kah", "tah", "pun")
 _POSSESSIVES = ("nya", "ku", "mu")
-_DERIVATIONAL = ("kan", "an", "i")
+_DERIVATIONAL = ("isasi", "kan", "an", "i")  # "hilirisasi": hilir + -isasi (-isation)
 #: A stem is at least this long (shorter "stems" of names are mostly chance: "Be-kasi").
 _SHORTEST_STEM = 4
 _VOWEL = re.compile(r"[aiueo]")
