@@ -43,7 +43,8 @@ def test_heldout_sets_are_well_formed_and_not_the_bundled_pairs() -> None:
     seen: set[str] = set()
     for name, path in bench.HELDOUT.items():
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        assert len(rows) >= 40, name
+        # 40 written; Z and AF each lost one that repeated an earlier set's word for word
+        assert len(rows) >= 39, name
         for row in rows:
             assert set(row) == {"id", "source", "english", "note"}
             assert all(isinstance(v, str) and v.strip() for v in row.values())
@@ -64,7 +65,7 @@ def test_quick_run_reports_the_heldout_sets(tmp_path: Path) -> None:
     heldout = json.loads((tmp_path / "faithfulness.json").read_text(encoding="utf-8"))["heldout"]
     assert set(heldout) == set(bench.HELDOUT)
     for row in heldout.values():
-        assert row["sentences"] >= 40 and 0 <= row["false_flags"] <= row["sentences"]
+        assert row["sentences"] >= 39 and 0 <= row["false_flags"] <= row["sentences"]
         assert row["caught_passed"] <= row["corrupted_passed"] <= row["corrupted"]
         assert set(row["per_kind"]) == set(bench.KINDS)
     assert "## Held-out" in (tmp_path / "faithfulness.md").read_text(encoding="utf-8")
