@@ -136,10 +136,7 @@ _DAY_MONTH = {
         r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)",
         re.IGNORECASE,
     )
-    for lang, days in (
-        ("id", ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")),
-        ("en", ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")),
-    )
+    for lang, days in (("id", lx.ID_WEEKDAYS), ("en", lx.EN_WEEKDAYS))
 }
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b")

@@ -16,6 +16,7 @@ start of a word (``Kenya`` -> "Kenyan"), or as one of its usual English renderin
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -155,11 +156,11 @@ def _company_words(text: str) -> set[tuple[int, int]]:
     for run in _runs(text):
         heads = [i for i, m in enumerate(run) if m[0].lower() in lx.ID_COMPANY_HEADS]
         if heads:
+            descriptive = run[heads[0]][0].lower() in lx.ID_ENTERPRISE_HEADS
             for m in run[heads[0] + 1 :]:
                 low = m[0].lower()
                 if low in lx.ID_COMPANY_STOPS or low in lx.ID_NAME_HEADS:
                     break  # "Perum Bulog Kantor Wilayah ...": the office, not the company
-                descriptive = run[heads[0]][0].lower() in lx.ID_ENTERPRISE_HEADS
                 if low not in lx.ID_COMPANY_TAILS and not (descriptive and low in _TRANSLATED):
                     words.add((m.start(), m.end()))
     return words
@@ -369,13 +370,17 @@ class _Words:
             w[:n] for w in words for n in range(2, min(len(w), 24) + 1)
         )
         self.capitalised = {w for w in _OUTPUT_WORD.findall(output) if w[0].isupper()}
-        self.cognates: Counter[str] = Counter(  # each start of each word's spelling key
-            key[:n]
-            for w in words
-            if len(w) >= 5
-            for key in [_cognate(w)]
-            for n in range(5, len(key) + 1)
-        )
+
+    @functools.cached_property
+    def cognates(self) -> Counter[str]:
+        """How many words have each start of their spelling key (:func:`_cognate`), made
+        only when a word is not found as itself."""
+        starts: Counter[str] = Counter()
+        for word, times in self.counts.items():
+            if len(word) >= 5:
+                key = _cognate(word)
+                starts.update({key[:n]: times for n in range(5, len(key) + 1)})
+        return starts
 
     def count(self, token: str, *, renderings: bool = True) -> int:
         """How many times the output has ``token`` (as a word or a word's start, each part of
@@ -503,13 +508,22 @@ def _rendered_phrases(source: str, output: str) -> list[tuple[int, int]]:
     [(0, 14)]
     """
     spans = []
+    lower = source.lower()
     for table, first in ((lx.PHRASE_EQUIVALENTS, 0), (lx.REPEAT_PHRASES, 1)):
         for phrase, alts in table.items():
-            if any(re.search(_rendering(alt), output) for alt in alts):
-                pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
-                found = [m.span() for m in re.finditer(pattern, source, re.IGNORECASE)]
-                spans += found[first:]  # a repeat phrase's first mention is still checked
+            if phrase not in lower:  # most phrases are in no given sentence: look there first
+                continue
+            pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
+            found = [m.span() for m in re.finditer(pattern, source, re.IGNORECASE)][first:]
+            if found and any(re.search(_rendering(alt), output) for alt in alts):
+                spans += found  # a repeat phrase's first mention is still checked
     return spans
+
+
+def _misspelt(words: _Words, token: str, source_words: set[str]) -> str | None:
+    """The output word that is ``token`` misspelt, unless the source has that word too."""
+    near = words.near(token)
+    return near if near and near.lower() not in source_words else None
 
 
 def changed_names(
@@ -557,15 +571,14 @@ def changed_names(
                 # abbreviation defined in brackets and used again is said again at least once
                 seen[low] += 1
             last[low] = m.end()
-            near = words.near(token)
-            misspelt = near if near and near.lower() not in source_words else None
-            if words.count(token) < seen[token.lower()]:
+            if words.count(token) < seen[low]:
+                misspelt = _misspelt(words, token, source_words)
                 left_out = _abbreviation(source, m.start(), m.end()) and (named or renamed)
                 if misspelt or not left_out:
                     found.append((span, misspelt))
             elif (
-                misspelt
-                and not words.count(token, renderings=False)
+                not words.count(token, renderings=False)
+                and (misspelt := _misspelt(words, token, source_words))
                 and not any(misspelt.lower().startswith(a) for a in rendered)
             ):
                 found.append((span, misspelt))  # "search and rescue (Basarnis)"
