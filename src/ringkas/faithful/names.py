@@ -369,7 +369,11 @@ class _Words:
         self.prefixes: Counter[str] = Counter(
             w[:n] for w in words for n in range(2, min(len(w), 24) + 1)
         )
-        self.capitalised = {w for w in _OUTPUT_WORD.findall(output) if w[0].isupper()}
+        # in the output's order, so that the misspelt copy :meth:`near` reports is the first
+        # one, whatever the hash seed (a set's order changed from run to run)
+        self.capitalised = list(
+            dict.fromkeys(w for w in _OUTPUT_WORD.findall(output) if w[0].isupper())
+        )
 
     @functools.cached_property
     def cognates(self) -> Counter[str]:
