@@ -109,7 +109,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: office abbreviations, J and K the spelt-out abbreviation and duration rules, M the cognate
 #: and degree rules, N to Q the loanword and loan-prefix rules, R to U the season, repeat
 #: phrase and kept-word rules, V to Y the abbreviation long-form and cognate rules, Z to AC
-#: the time-zone and rupiah-letter rules; AD to AG none.
+#: the time-zone and rupiah-letter rules, AD to AG the fraction, bracketed-gloss, spelt-out
+#: acronym and office-title rules.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -144,6 +145,12 @@ HELDOUT = {
     "AE": HERE / "data" / "faithfulness-heldout-ae.jsonl",
     "AF": HERE / "data" / "faithfulness-heldout-af.jsonl",
     "AG": HERE / "data" / "faithfulness-heldout-ag.jsonl",
+}
+#: Sets written and committed but not yet measured (not read by this script): each is
+#: moved to ``HELDOUT`` when it is measured for the first time.
+SEALED = {
+    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
+    for name in ("AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AO")
 }
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("AD", "AE", "AF", "AG")
@@ -204,13 +211,13 @@ HELDOUT_ROLE = {
     "AC": "written like H (society, sport, culture, science, transport, weather); measured once, "
     "after V-Y's fixes; its false flags then guided fixes",
     "AD": "written like H (a week of national and regional news); measured once, after Z-AC's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
     "AE": "written like H (regional news from Sumatra and Kalimantan); measured once, after "
-    "Z-AC's fixes; no fix since",
+    "Z-AC's fixes; its false flags then guided fixes",
     "AF": "written like H (government, parliament, courts, police, military); measured once, "
-    "after Z-AC's fixes; no fix since",
+    "after Z-AC's fixes; its false flags then guided fixes",
     "AG": "written like H (economy, consumers, transport, health, education, full of figures); "
-    "measured once, after Z-AC's fixes; no fix since",
+    "measured once, after Z-AC's fixes; its false flags then guided fixes",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
