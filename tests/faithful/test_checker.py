@@ -255,3 +255,11 @@ def test_an_english_summary_must_not_name_a_place_or_office_the_article_does_not
     ).ok
     report = check(article, "Floods hit Garut and Cianjur, and Kementan sent aid.", mode="summary")
     assert [(i.kind, i.found) for i in report.issues] == [("name", "Cianjur"), ("name", "Kementan")]
+
+
+def test_a_source_value_said_again_in_brackets_is_a_gloss_not_an_invention() -> None:
+    source = "Puncak arus balik diperkirakan terjadi pada H+3 Lebaran."
+    assert check(source, "The return flow is expected to peak three days after Eid (H+3).").ok
+    # a value the source does not have is invented, in brackets or not
+    report = check(source, "The return flow is expected to peak three days after Eid (H+4).")
+    assert [i.found for i in report.issues] == ["4"]

@@ -216,3 +216,12 @@ def test_rupiah_scale_letters() -> None:
     source = "Pemprov mengalokasikan Rp 1,2 T dan Rp 5 M untuk jalan."
     assert check(source, "The province allocated Rp 1.2 trillion and Rp 5 billion to roads.").ok
     assert not check(source, "The province allocated Rp 1.2 billion and Rp 5 billion to roads.").ok
+
+
+def test_fractions_in_words() -> None:
+    source = "Sepertiga dari 900 warga dan dua pertiga lahan terdampak banjir."
+    english = "A third of the 900 residents and two-thirds of the land were hit by floods."
+    assert check(source, english).ok
+    assert not check(source, english.replace("A third", "A quarter")).ok
+    # "a third" with no "of" is an ordinal, not a fraction
+    assert values("He won a third term.", "en") == [("q", 3.0, None)]

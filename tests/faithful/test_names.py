@@ -470,3 +470,27 @@ def test_z_to_ac_renderings() -> None:
         == []
     )
     assert stems("Hilirisasi") == ["hilir"]
+
+
+def test_a_second_mention_by_initials_may_be_left_out_by_an_output_that_names_it() -> None:
+    source = (
+        "Lembaga Pengelola Dana Pendidikan menyalurkan beasiswa, kata Direktur LPDP "
+        "Andin Hadiyanto."
+    )
+    english = (
+        "The Education Fund Management Institution disbursed scholarships, said its "
+        "director, Andin Hadiyanto."
+    )
+    assert changed_names(source, english) == []
+    changed = changed_names(source, english.replace("its director", "LPDB director"))
+    assert [(span.text, near) for span, near in changed] == [("LPDP", "LPDB")]
+
+
+def test_an_office_abbreviation_is_translated_and_the_name_after_it_kept() -> None:
+    source = "Menko Polhukam Hadi Tjahjanto dan Dirut PT Pertamina Nicke Widyawati hadir."
+    english = (
+        "Coordinating Minister for Political, Legal and Security Affairs Hadi Tjahjanto and "
+        "Pertamina president director Nicke Widyawati attended."
+    )
+    assert missing_names(source, english) == []
+    assert texts(missing_names(source, english.replace(" Tjahjanto", ""))) == ["Tjahjanto"]

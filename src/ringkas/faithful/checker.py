@@ -202,6 +202,22 @@ def _kept_verbatim(fact: Fact, output: str) -> bool:
     )
 
 
+def _bracketed(fact: Fact, text: str) -> bool:
+    """Whether ``fact`` stands inside a pair of round brackets of ``text``.
+
+    >>> _bracketed(extract("seven days before Lebaran (H-7)", "en")[-1], "seven days before Lebaran (H-7)")
+    True
+    """
+    opening = text.rfind("(", 0, fact.start)
+    closing = text.find(")", fact.end)
+    return (
+        opening >= 0
+        and closing >= 0
+        and ")" not in text[opening : fact.start]
+        and "(" not in text[fact.end : closing]
+    )
+
+
 def _facts(
     sources: list[Fact],
     targets: list[Fact],
@@ -220,6 +236,13 @@ def _facts(
     missing = [f for f in missing if not f.weak and not _kept_verbatim(f, output)]
     # an English word the source itself has ("peristiwa Black Monday") is not invented
     invented = [i for i in invented if not _kept_verbatim(targets[i], source)]
+    # a source value said again in brackets, as a gloss ("seven days before Lebaran (H-7)"),
+    # is not invented: only a value the source does not have is
+    invented = [
+        i
+        for i in invented
+        if not (_bracketed(targets[i], output) and _supported(targets[i], sources))
+    ]
     spare = {i: targets[i] for i in invented}
     where = lambda f, text: f.start / max(1, len(text))  # noqa: E731
     for fact in missing:

@@ -534,12 +534,41 @@ def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> Non
             i += 1
 
 
+def _fraction(words: list[re.Match[str]], i: int, text: str, lang: str) -> float | None:
+    """The fraction written in two words from ``words[i]`` (``dua pertiga``, "two-thirds",
+    "a third of"), or None.
+
+    >>> import re
+    >>> text = "a third of two-thirds"
+    >>> words = list(re.finditer(r"[A-Za-z]+", text))
+    >>> round(_fraction(words, 0, text, "en"), 3), round(_fraction(words, 3, text, "en"), 3)
+    (0.333, 0.667)
+    """
+    if i + 1 >= len(words) or text[words[i].end() : words[i + 1].start()] not in (" ", "-"):
+        return None
+    first, second = words[i][0].lower(), words[i + 1][0].lower()
+    if lang == "id":
+        n, d = lx.ID_NUMBER_WORDS.get(first), lx.ID_DENOMINATORS.get(second)
+        return n / d if n and d and n < d else None
+    d = lx.EN_DENOMINATORS.get(second)
+    if d is None:
+        return None
+    if first in ("a", "one") and not second.endswith("s"):
+        hyphen = text[words[i].end()] == "-"
+        of = text.startswith(" of ", words[i + 1].end())
+        return 1 / d if hyphen or of else None
+    n = lx.EN_NUMBER_WORDS.get(first)
+    return n / d if n and 1 < n < d and second.endswith("s") else None
+
+
 def _word_number(
     words: list[re.Match[str]], i: int, text: str, lang: str
 ) -> tuple[float, int, bool]:
     """(value, words used, weak) of the number written in words from ``words[i]``; 0 words
     used if none starts there."""
     first = words[i][0].lower()
+    if (part := _fraction(words, i, text, lang)) is not None:
+        return part, 2, lang == "en"
     ordinals = lx.ID_ORDINALS if lang == "id" else lx.EN_ORDINALS
     fractions = lx.ID_FRACTIONS if lang == "id" else lx.EN_FRACTIONS
     weak_words = lx.ID_WEAK_WORDS if lang == "id" else lx.EN_WEAK_WORDS

@@ -13,6 +13,7 @@ __all__ = [
     "CURRENCY_AFTER",
     "CURRENCY_BEFORE",
     "EN_APPROX",
+    "EN_DENOMINATORS",
     "EN_FRACTIONS",
     "EN_FUNCTION_WORDS",
     "EN_INSTITUTION_WORDS",
@@ -29,6 +30,7 @@ __all__ = [
     "ID_COMPANY_HEADS",
     "ID_COMPANY_STOPS",
     "ID_COMPANY_TAILS",
+    "ID_DENOMINATORS",
     "ID_ENTERPRISE_HEADS",
     "ID_FRACTIONS",
     "ID_FUNCTION_WORDS",
@@ -108,8 +110,18 @@ EN_APPROX: dict[str, float] = {
     "tens": 10, "dozens": 10, "scores": 10, "hundreds": 100, "thousands": 1e3,
     "millions": 1e6, "billions": 1e9,
 }  # fmt: skip
-ID_FRACTIONS: dict[str, float] = {"setengah": 0.5, "separuh": 0.5, "seperempat": 0.25}
+ID_FRACTIONS: dict[str, float] = {
+    "setengah": 0.5, "separuh": 0.5, "seperempat": 0.25, "sepertiga": 1 / 3, "seperlima": 0.2,
+    "sepersepuluh": 0.1,
+}  # fmt: skip
 EN_FRACTIONS: dict[str, float] = {"half": 0.5, "quarter": 0.25}
+#: The parts a whole is divided into, after a number: ``dua pertiga`` = "two-thirds"
+#: (Indonesian ``per-`` words; English singular after "a"/"one", plural after larger numbers).
+ID_DENOMINATORS: dict[str, int] = {"pertiga": 3, "perempat": 4, "perlima": 5, "persepuluh": 10}
+EN_DENOMINATORS: dict[str, int] = {
+    "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
 
 PERCENT_WORDS = frozenset({"persen", "prosen", "percent", "pct"})
 
@@ -230,6 +242,10 @@ ID_TRANSLATED_WORDS = frozenset(
     bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
     instalasi bujur lintang zona otorita batubara perdana palung staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
     niaga rapat sidang paripurna kongres muktamar konferensi musyawarah suku masehi
+    menko polkam polhukam ekuin kesra marves kemlu dirut dirjen dirops dirkeu sekda sekjen
+    sesjen sekum ketum waketum bendum wagub wabup wawali kajati kajari kakanwil kanwil kadiv
+    kabag kabiro karo kapuspen kasum kabareskrim kabaharkam danrem dandim danramil danyon
+    danlanal danlanud wamen humas plh
     klasemen babak putaran jalur samudra samudera puri embarkasi debarkasi obligasi tahap
     seri bursa efek
     """.split()
@@ -250,6 +266,10 @@ ID_NAME_HEADS = frozenset(
     akp iptu ipda aiptu brigjen irjen komjen letkol marsekal laksamana sultan letjen mayjen
     laksda laksdya laksma marsda marsdya marsma inspektur brigadir bripka briptu bripda bharada
     sertu serka serma pelda kopral pratu praka
+    menko polkam polhukam ekuin kesra marves dirut dirjen dirops dirkeu sekda sekjen sesjen
+    sekum ketum waketum bendum wagub wabup wawali kajati kajari kakanwil kadiv kabag kabiro
+    karo kapuspen kasum kabareskrim kabaharkam danrem dandim danramil danyon danlanal danlanud
+    wamen plh
     """.split()
 )
 #: Words that open a company's name ("PT Bank Rakyat Indonesia Tbk"), which is kept whole.
@@ -288,7 +308,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "lebaran": ("eid", "lebaran", "idul fitri", "idulfitri"), "idul": ("eid",),
     "natal": ("christmas",),
     "hut": ("anniversary", "birthday", "independence day", "hut"), "imlek": ("lunar new year", "chinese new year", "imlek"),
-    "nyepi": ("nyepi",), "haji": ("haji", "hajj"), "tanjung": ("tanjung", "cape"), "ramadan": ("ramadan",), "ramadhan": ("ramadan",),
+    "nyepi": ("nyepi",), "haji": ("haji", "hajj", "haj"), "tanjung": ("tanjung", "cape"), "ramadan": ("ramadan",), "ramadhan": ("ramadan",),
     "umkm": ("msme", "sme", "small business", "small and medium"),
     "ktp": ("id card", "identity card", "ktp"), "sim": ("driving licen", "driver's licen"),
     "gor": ("sports hall", "sports centre", "sports center", "stadium", "gor", "arena"),
@@ -470,6 +490,7 @@ EQUIVALENTS |= {
     "china": ("china", "chinese"), "buddha": ("buddh",), "waisak": ("vesak", "waisak"),
     "polresta": ("police", "polresta"), "polrestabes": ("police", "polrestabes"),
     "ipk": ("gpa", "grade point", "ipk"), "topan": ("typhoon", "cyclone"),
+    "khatulistiwa": ("equator", "khatulistiwa"), "blok": ("block", "blok"),
 }  # fmt: skip
 
 #: Names of several words that English renders as a whole ("Bank Indonesia" = "the central

@@ -101,6 +101,26 @@ def _abbreviation(text: str, start: int, end: int) -> bool:
     )
 
 
+def _defined(text: str, start: int, end: int) -> bool:
+    """Whether the acronym at ``start:end`` spells the initials of capitalised words elsewhere
+    in ``text`` ("Badan Pengelola Investasi ... Kepala BPI"): a second mention of a name the
+    text spells out, which an output that names the institution may leave out (like an
+    :func:`_abbreviation` in brackets).
+
+    >>> text = "Badan Pengelola Investasi Danantara menargetkan dana, ujar Kepala BPI Rosan."
+    >>> _defined(text, 66, 69), _defined("Kepala BPI Rosan.", 7, 10)
+    (True, False)
+    """
+    letters = text[start:end]
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    spelt = r"\s+".join(f"{c}[a-z]+" for c in letters)
+    return any(
+        not (m.start() <= start < m.end())
+        for m in re.finditer(rf"(?<![\w-]){spelt}(?![\w-])", text)
+    )
+
+
 def _is_acronym(token: str) -> bool:
     return any(sum(c.isupper() for c in part) >= 2 for part in re.split(r"[-'’]", token))
 
@@ -577,7 +597,10 @@ def changed_names(
             last[low] = m.end()
             if words.count(token) < seen[low]:
                 misspelt = _misspelt(words, token, source_words)
-                left_out = _abbreviation(source, m.start(), m.end()) and (named or renamed)
+                left_out = (
+                    _abbreviation(source, m.start(), m.end())
+                    or _defined(source, m.start(), m.end())
+                ) and (named or renamed)
                 if misspelt or not left_out:
                     found.append((span, misspelt))
             elif (
