@@ -145,15 +145,19 @@ HELDOUT = {
     "AE": HERE / "data" / "faithfulness-heldout-ae.jsonl",
     "AF": HERE / "data" / "faithfulness-heldout-af.jsonl",
     "AG": HERE / "data" / "faithfulness-heldout-ag.jsonl",
+    "AH": HERE / "data" / "faithfulness-heldout-ah.jsonl",
+    "AI": HERE / "data" / "faithfulness-heldout-ai.jsonl",
+    "AJ": HERE / "data" / "faithfulness-heldout-aj.jsonl",
+    "AK": HERE / "data" / "faithfulness-heldout-ak.jsonl",
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
 SEALED = {
     name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
-    for name in ("AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AO")
+    for name in ("AL", "AM", "AN", "AO")
 }
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("AD", "AE", "AF", "AG")
+OUT_OF_SAMPLE = ("AH", "AI", "AJ", "AK")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -218,6 +222,14 @@ HELDOUT_ROLE = {
     "after Z-AC's fixes; its false flags then guided fixes",
     "AG": "written like H (economy, consumers, transport, health, education, full of figures); "
     "measured once, after Z-AC's fixes; its false flags then guided fixes",
+    "AH": "written like H (regional news from Sulawesi, Maluku, Papua, Nusa Tenggara, Bali); "
+    "measured once, after AD-AG's fixes; no fix since",
+    "AI": "written like H (agriculture, fisheries, plantations, energy, mining, environment); "
+    "measured once, after AD-AG's fixes; no fix since",
+    "AJ": "written like H (sport, entertainment, religious life); measured once, after AD-AG's "
+    "fixes; no fix since",
+    "AK": "written like H (city news: Jakarta, Surabaya, Bandung, Medan, Semarang, Makassar); "
+    "measured once, after AD-AG's fixes; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
