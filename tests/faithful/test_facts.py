@@ -225,3 +225,16 @@ def test_fractions_in_words() -> None:
     assert not check(source, english.replace("A third", "A quarter")).ok
     # "a third" with no "of" is an ordinal, not a fraction
     assert values("He won a third term.", "en") == [("q", 3.0, None)]
+
+
+def test_a_range_of_hours_shares_its_am_or_pm() -> None:
+    source = "Jalan ditutup pukul 07.00-11.00 dan 17.00-21.00 WIB."
+    assert check(source, "The road is closed 7-11 a.m. and 5-9 p.m. WIB.").ok
+    assert not check(source, "The road is closed 7-11 a.m. and 6-9 p.m. WIB.").ok
+
+
+def test_a_fact_copied_word_for_word_from_the_source_is_the_source_fact() -> None:
+    # an English event name in the Indonesian: there "2025" reads as a year alone
+    source = "Sebanyak 40 band tampil dalam Jakarta Fair July 2025 di Kemayoran."
+    assert check(source, "Some 40 bands played at Jakarta Fair July 2025 in Kemayoran.").ok
+    assert not check(source, "Some 40 bands played at Jakarta Fair July 2026 in Kemayoran.").ok

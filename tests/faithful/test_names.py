@@ -494,3 +494,25 @@ def test_an_office_abbreviation_is_translated_and_the_name_after_it_kept() -> No
     )
     assert missing_names(source, english) == []
     assert texts(missing_names(source, english.replace(" Tjahjanto", ""))) == ["Tjahjanto"]
+
+
+def test_renderings_match_however_they_are_hyphenated() -> None:
+    source = "Tim SAR gabungan menyisir Sungai Musi, kata Kepala Kantor SAR Palembang."
+    english = (
+        "A joint search-and-rescue team combed the Musi River, said the head of the "
+        "Palembang Search and Rescue Office."
+    )
+    assert missing_names(source, english) == []
+
+
+def test_the_field_of_a_director_general_may_be_translated() -> None:
+    source = "Direktur Jenderal Prasarana dan Sarana Pertanian Ali Jamil meninjau irigasi."
+    english = (
+        "The director general of agricultural infrastructure and facilities, Ali Jamil, "
+        "inspected the irrigation."
+    )
+    assert missing_names(source, english) == []
+    # but a general's name is his name
+    assert texts(missing_names("Jenderal Sudirman tiba.", "General Sudiman arrived.")) == [
+        "Sudirman"
+    ]

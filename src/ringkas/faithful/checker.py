@@ -202,6 +202,25 @@ def _kept_verbatim(fact: Fact, output: str) -> bool:
     )
 
 
+def _copied(
+    missing: list[Fact], invented: list[int], targets: list[Fact], source: str
+) -> tuple[list[Fact], list[int]]:
+    """Pair an output fact copied word for word from the source ("Lovely December 2024", an
+    event's English name) with the source facts inside that copy, which the source's language
+    reads otherwise (there, "2024" is a year alone): neither is missing nor invented."""
+    for i in list(invented):
+        text = targets[i].text
+        if len(text) < 4:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", source):
+            inside = [f for f in missing if m.start() <= f.start and f.end <= m.end()]
+            if inside:
+                missing = [f for f in missing if f not in inside]
+                invented.remove(i)
+                break
+    return missing, invented
+
+
 def _bracketed(fact: Fact, text: str) -> bool:
     """Whether ``fact`` stands inside a pair of round brackets of ``text``.
 
@@ -231,6 +250,7 @@ def _facts(
         invented = [i for i, f in enumerate(targets) if not f.weak and not _supported(f, sources)]
     else:
         missing, invented = _match(sources, targets)
+        missing, invented = _copied(missing, invented, targets, source)
     # a weak fact, or a word kept verbatim as part of a name ("Institut Teknologi Sepuluh
     # Nopember" = "the Sepuluh Nopember Institute of Technology"), is not missing
     missing = [f for f in missing if not f.weak and not _kept_verbatim(f, output)]

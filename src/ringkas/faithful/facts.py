@@ -105,6 +105,11 @@ _TIME_EN = re.compile(
     rf"(?:\s*(?P<ampm>{_AMPM}))?(?:\s*(?P<zone>{_ZONE})\b)?"
     rf"|(?<![\d.,])(?P<h2>\d{{1,2}})\s*(?P<ampm2>{_AMPM}|o'clock\b)(?:\s*(?P<zone2>{_ZONE})\b)?"
 )
+#: "6-10 a.m.": a range of hours whose first shares the second's a.m. or p.m.
+_TIME_RANGE_EN = re.compile(
+    rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s?[-–]\s?(?P<h2>\d{{1,2}})"
+    rf"(?::(?P<m2>\d{{2}}))?\s*(?P<ampm>{_AMPM})(?:\s*(?P<zone>{_ZONE})\b)?"
+)
 _SEASON_EN = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})[-–/](\d{2})(?![\d/.,])")
 _DURATION_EN = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
 #: "midnight" and "noon" are times of day in English news ("from midnight local time").
@@ -354,6 +359,7 @@ def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
                 duration: list[Key] = [("q", value, None)]
                 facts.append(_fact("number", text, m.start(group), m.end(group), duration))
             taken.take(m.start(), m.end())
+        _shared_ampm(text, taken, facts)
     pattern = _TIME_ID if lang == "id" else _TIME_EN
     for m in pattern.finditer(text):
         if not taken.free(m.start(), m.end()) or _is_quantity(text, m, lang):
@@ -395,6 +401,35 @@ def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
                 # weak: "midday" may render "siang", a part of the day, not a clock time
                 facts.append(_fact("time", text, m.start(), m.end(), keys, True))
                 taken.take(m.start(), m.end())
+
+
+def _shared_ampm(text: str, taken: _Taken, facts: list[Fact]) -> None:
+    """The two times of an English range of hours with one a.m./p.m. ("6-10 a.m." = 06:00
+    and 10:00; "10-2 p.m." may start at 10 a.m.).
+
+    >>> [f.keys for f in extract("open 4-8 p.m. WIB", "en")]
+    [(('time', 960, 'WIB'),), (('time', 1200, 'WIB'),)]
+    """
+    for m in _TIME_RANGE_EN.finditer(text):
+        if not taken.free(m.start(), m.end()):
+            continue
+        pm = m["ampm"].lower().startswith("p")
+        zone = _zone(m["zone"])
+        first, second = int(m["h"]), int(m["h2"])
+        if not (1 <= first <= 12 and 1 <= second <= 12):
+            continue
+        base = second % 12 + (12 if pm else 0)
+        starts = [first % 12 + (12 if pm else 0)]
+        if first > second:  # "10-2 p.m.": from ten in the morning
+            starts.append(first % 12 + (0 if pm else 12))
+        first_keys: list[Key] = [
+            ("time", c, zone) for h in starts for c in _clock(h, int(m["m"] or 0))
+        ]
+        second_keys: list[Key] = [("time", c, zone) for c in _clock(base, int(m["m2"] or 0))]
+        first_end = m.end("m") if m["m"] else m.end("h")
+        facts.append(_fact("time", text, m.start("h"), first_end, first_keys))
+        facts.append(_fact("time", text, m.start("h2"), m.end(), second_keys))
+        taken.take(m.start(), m.end())
 
 
 _CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY})\s?$")
@@ -534,9 +569,14 @@ def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> Non
             i += 1
 
 
+#: What follows "a third" used as a fraction ("a third of", "a third more"), not an ordinal
+#: ("a third term").
+_PART_OF = re.compile(r" (?:of|more|less|fewer|higher|lower|larger|smaller|bigger|as)\b")
+
+
 def _fraction(words: list[re.Match[str]], i: int, text: str, lang: str) -> float | None:
     """The fraction written in two words from ``words[i]`` (``dua pertiga``, "two-thirds",
-    "a third of"), or None.
+    "a third of", "a third more"), or None.
 
     >>> import re
     >>> text = "a third of two-thirds"
@@ -555,7 +595,7 @@ def _fraction(words: list[re.Match[str]], i: int, text: str, lang: str) -> float
         return None
     if first in ("a", "one") and not second.endswith("s"):
         hyphen = text[words[i].end()] == "-"
-        of = text.startswith(" of ", words[i + 1].end())
+        of = _PART_OF.match(text, words[i + 1].end()) is not None
         return 1 / d if hyphen or of else None
     n = lx.EN_NUMBER_WORDS.get(first)
     return n / d if n and 1 < n < d and second.endswith("s") else None

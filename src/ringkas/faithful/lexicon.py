@@ -266,8 +266,7 @@ ID_NAME_HEADS = frozenset(
     akp iptu ipda aiptu brigjen irjen komjen letkol marsekal laksamana sultan letjen mayjen
     laksda laksdya laksma marsda marsdya marsma inspektur brigadir bripka briptu bripda bharada
     sertu serka serma pelda kopral pratu praka
-    menko polkam polhukam ekuin kesra marves dirut dirjen dirops dirkeu sekda sekjen sesjen
-    sekum ketum waketum bendum wagub wabup wawali kajati kajari kakanwil kadiv kabag kabiro
+    menko polkam polhukam ekuin kesra marves dirut dirops dirkeu sekda sekjen sesjen sekum ketum waketum bendum wagub wabup wawali kajati kajari kakanwil kadiv kabag kabiro
     karo kapuspen kasum kabareskrim kabaharkam danrem dandim danramil danyon danlanal danlanud
     wamen plh
     """.split()
@@ -491,7 +490,17 @@ EQUIVALENTS |= {
     "polresta": ("police", "polresta"), "polrestabes": ("police", "polrestabes"),
     "ipk": ("gpa", "grade point", "ipk"), "topan": ("typhoon", "cyclone"),
     "khatulistiwa": ("equator", "khatulistiwa"), "blok": ("block", "blok"),
+    "pltp": ("geothermal", "pltp"), "pltd": ("diesel", "pltd"), "pltg": ("gas-fired",
+    "gas power", "pltg"), "pltgu": ("combined cycle", "combined-cycle", "pltgu"),
+    "pltb": ("wind", "pltb"), "pltn": ("nuclear", "pltn"), "pltsa": ("waste-to-energy",
+    "waste to energy", "pltsa"), "pltmh": ("micro-hydro", "micro hydro", "pltmh"),
+    "gp": ("grand prix", "gp"), "dp": ("down payment", "deposit", "dp"),
 }  # fmt: skip
+# Renderings added to entries above: a national team by its country ("Timnas U-23" =
+# "Indonesia U-23"), and the state budget said together with the regional one ("APBN dan
+# APBD" = "the state and regional budgets").
+EQUIVALENTS["timnas"] += ("indonesia",)
+EQUIVALENTS["apbn"] += ("state and regional budget",)
 
 #: Names of several words that English renders as a whole ("Bank Indonesia" = "the central
 #: bank", "Pulau Dewata" = "the Island of the Gods", a city's nickname = the city): when the
@@ -516,6 +525,13 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "laut cina selatan": ("south china sea",), "laut china selatan": ("south china sea",),
     "perserikatan bangsa-bangsa": ("united nations", "u.n.", "un"),
     "piala dunia": ("world cup",), "asia pasifik": ("asia-pacific", "asia pacific"),
+    "liga inggris": ("premier league", "english league"), "liga spanyol": ("la liga",
+    "spanish league"), "liga italia": ("serie a", "italian league"), "liga jerman": (
+    "bundesliga", "german league"), "liga prancis": ("ligue 1", "french league"),
+    "liga belanda": ("eredivisie", "dutch league"), "liga champions": ("champions league",),
+    "jalan layang": ("flyover", "overpass", "elevated road", "elevated highway", "elevated toll"),
+    "jalan tol": ("toll road", "tollway", "expressway", "toll"), "papua pegunungan": (
+    "highland papua", "papua highland", "mountainous papua"),
 }  # fmt: skip
 
 #: Phrases whose second and later mentions English shortens ("per dolar AS" = "per dollar"

@@ -132,7 +132,15 @@ def _skipped(low: str) -> bool:
     return len(low) < 2 or low in _ID_SKIP or low.split("-")[0] in _ID_SKIP
 
 
+#: Offices whose "Jenderal" is followed by the field of the office, not by a person's name
+#: ("Direktur Jenderal Prasarana dan Sarana Pertanian" = "Director General of Agricultural
+#: Infrastructure and Facilities"; but "Jenderal Sudirman").
+_GENERAL_OFFICES = frozenset({"direktur", "direktorat", "inspektorat", "sekretariat"})
+
+
 def _after_head(lows: list[str], i: int) -> bool:
+    if i > 1 and lows[i - 1] == "jenderal" and lows[i - 2] in _GENERAL_OFFICES:
+        return False
     return i > 0 and lows[i - 1] in lx.ID_NAME_HEADS
 
 
@@ -382,7 +390,9 @@ class _Words:
 
     def __init__(self, output: str) -> None:
         output = _plain(output)
-        self.lower = output.lower()
+        # lower case, with a hyphen between letters read as a space, so that a rendering
+        # matches however it is hyphenated ("search-and-rescue", "zero-down-payment")
+        self.lower = _HYPHEN.sub(" ", output.lower())
         words = [w.lower() for w in _OUTPUT_WORD.findall(output)]
         self.words = set(words)
         self.counts = Counter(words)
@@ -459,10 +469,18 @@ class _Words:
         return None
 
 
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
 def _rendering(alt: str) -> str:
     """The pattern of a usual English rendering in a lower-cased output: a word's start
     ("msme" in "MSMEs"); a short one ("us", "ri", "ma") only as a whole word (or its plural),
-    so that "used" or "rice" do not count as "US" or "RI"."""
+    so that "used" or "rice" do not count as "US" or "RI". Hyphens count as spaces.
+
+    >>> bool(re.search(_rendering("state-owned"), "a state owned firm"))
+    True
+    """
+    alt = _HYPHEN.sub(" ", alt)
     if len(alt) <= 3:
         return rf"(?<![a-z]){re.escape(alt)}(?:e?s)?(?![a-z])"
     return rf"(?<![a-z]){re.escape(alt)}"
