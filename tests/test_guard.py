@@ -85,10 +85,22 @@ def test_retry_uses_other_decoding_and_keeps_the_best(
     assert sentence.attempts == 3 and not sentence.ok
     assert [o.num_beams for _, o in calls] == [1, 4, 4]
     assert calls[2][1].no_repeat_ngram_size == 3
-    # the variants name the value to keep; the plain wider beam and the hinted greedy an LLM
-    # also tries are skipped for this seq2seq model (it reads no hints: decoded so already)
-    assert [("30 persen" in o.hints) for _, o in calls] == [False, True, True]
+    # the plain wider beam and the hinted greedy an LLM also tries are skipped for this
+    # seq2seq model (it reads no hints: decoded so already), and it is not told them
+    assert [o.hints for _, o in calls] == [(), (), ()]
     assert sentence.first is not None and sentence.first.output.endswith("salary salary salary.")
+
+
+def test_retry_translates_the_flagged_sentences_of_a_call_in_one_batch_per_decoding(
+    translator: Translator, calls: list[Any]
+) -> None:
+    bad = "Harga gula naik 30 persen."  # "Price sugar rise salary salary salary."
+    results = translator.translate([BAD, "Menteri datang.", bad], guard="retry", report=True)
+    # the first translation and two variants for each flagged sentence
+    assert [s.attempts for r in results for s in r.sentences] == [3, 1, 3]
+    # the first pass, then one call per variant for both flagged sentences
+    assert [len(texts) for texts, _ in calls] == [3, 2, 2]
+    assert [o.num_beams for _, o in calls] == [1, 4, 4]
 
 
 def test_retry_keeps_the_first_clean_result(translator: Translator) -> None:
@@ -251,16 +263,23 @@ def test_a_term_left_verbatim_is_repaired_and_recorded(plain: Translator) -> Non
     assert result.sentences[0].repaired == ()
 
 
-def test_retry_hints_leave_glossary_terms_to_the_glossary(plain: Translator) -> None:
+def test_retry_hints_leave_glossary_terms_to_the_glossary() -> None:
+    """An LLM's retry is told the names to keep and the glossary's English, not its terms."""
+    from ringkas.engines.base import GenerationOptions
+    from ringkas.faithful import load_glossary
+    from ringkas.text.chunk import Split
+
     seen: list[Any] = []
 
-    def forgetful(texts: Any, plan: Any, options: Any, **kwargs: Any) -> list[str]:
+    def forgetful(texts: Any, options: Any) -> list[str]:
         seen.append(options)
         return ["Owners came." for _ in texts]
 
-    plain.engine.generate = forgetful  # type: ignore[method-assign]
-    plain.translate("Pelaku UMKM Sleman datang.", glossary={"UMKM": "MSMEs"}, guard="retry")
-    hinted = seen[1]
+    glossary = load_glossary({"UMKM": "MSMEs"}, src="id", tgt="en")
+    guard = Guard("retry", glossary, "id", "en", prompted=True)
+    source = "Pelaku UMKM Sleman datang."
+    guard.review([Split([source], [])], ["Owners came."], [(0, 0)], GenerationOptions(), forgetful)
+    hinted = seen[0]
     assert "Sleman" in hinted.hints and "UMKM" not in hinted.hints and "MSMEs" in hinted.hints
     assert hinted.glossary == (("UMKM", "MSMEs"),)  # a retry also says it in the prompt
 

@@ -379,7 +379,10 @@ class Guard:
         for variant, hinted in tries:
             if not flagged:
                 return
-            still = []
+            still: list[int] = []
+            # the sentences a variant re-translates, grouped by their options, so that each
+            # group is one engine call (one batch), not one call per sentence
+            groups: dict[GenerationOptions, list[tuple[int, list[Protected]]]] = {}
             for i in flagged:
                 split, report = splits[i], reports[i]
                 keep = [
@@ -388,24 +391,31 @@ class Guard:
                     if iss.kind == "name" and iss.source_span
                 ]
                 protected = self.protect(split.pieces, [keep] * len(split.pieces))
-                hints = self._hints(split.join()) if hinted else ()
-                opts = self._glossary_options(_with(variant, hints=hints), split.pieces)
+                if self.prompted:  # an LLM is told the sentence's values, names and terms
+                    hints = self._hints(split.join()) if hinted else ()
+                    opts = self._glossary_options(_with(variant, hints=hints), split.pieces)
+                else:  # a seq2seq engine reads neither: every sentence shares the variant
+                    opts = variant
                 texts = [p.text for p in protected]
                 if not self.prompted and tried is not None and tried.covers(texts, opts):
                     still.append(i)  # decoded this way already (the engine's retry): the next
                     continue
-                outs = [
-                    restore(o, p) for o, p in zip(retranslate(texts, opts), protected, strict=True)
-                ]
-                candidate = self._check(split.join(), split.join(outs))
-                report.attempts += 1
-                if report.first is None:
-                    report.first = report.report
-                if _weight(candidate) < _weight(report.report):
-                    report.report, outputs[i] = candidate, candidate.output
-                if not report.report.ok:
-                    still.append(i)
-            flagged = still
+                groups.setdefault(opts, []).append((i, protected))
+            for opts, group in groups.items():
+                texts = [p.text for _, protected in group for p in protected]
+                outs = iter(retranslate(texts, opts))
+                for i, protected in group:
+                    split, report = splits[i], reports[i]
+                    pieces = [restore(next(outs), p) for p in protected]
+                    candidate = self._check(split.join(), split.join(pieces))
+                    report.attempts += 1
+                    if report.first is None:
+                        report.first = report.report
+                    if _weight(candidate) < _weight(report.report):
+                        report.report, outputs[i] = candidate, candidate.output
+                    if not report.report.ok:
+                        still.append(i)
+            flagged = sorted(still)
 
     def _hints(self, source: str) -> tuple[str, ...]:
         """The values and names a retry must keep (an LLM is told them in its prompt), and
