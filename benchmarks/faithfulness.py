@@ -110,7 +110,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: and degree rules, N to Q the loanword and loan-prefix rules, R to U the season, repeat
 #: phrase and kept-word rules, V to Y the abbreviation long-form and cognate rules, Z to AC
 #: the time-zone and rupiah-letter rules, AD to AG the fraction, bracketed-gloss, spelt-out
-#: acronym and office-title rules.
+#: acronym and office-title rules, AH to AK the hour-range, copied-fact and hyphen rules and
+#: the name-words table (``src/ringkas/faithful/name-words.tsv``).
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -223,13 +224,13 @@ HELDOUT_ROLE = {
     "AG": "written like H (economy, consumers, transport, health, education, full of figures); "
     "measured once, after Z-AC's fixes; its false flags then guided fixes",
     "AH": "written like H (regional news from Sulawesi, Maluku, Papua, Nusa Tenggara, Bali); "
-    "measured once, after AD-AG's fixes; no fix since",
+    "measured once, after AD-AG's fixes; its false flags then guided fixes",
     "AI": "written like H (agriculture, fisheries, plantations, energy, mining, environment); "
-    "measured once, after AD-AG's fixes; no fix since",
+    "measured once, after AD-AG's fixes; its false flags then guided fixes",
     "AJ": "written like H (sport, entertainment, religious life); measured once, after AD-AG's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
     "AK": "written like H (city news: Jakarta, Surabaya, Bandung, Medan, Semarang, Makassar); "
-    "measured once, after AD-AG's fixes; no fix since",
+    "measured once, after AD-AG's fixes; its false flags then guided fixes",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]

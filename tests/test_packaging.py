@@ -76,6 +76,7 @@ def test_wheel_ships_the_package_data(tmp_path: Path) -> None:
         names = set(zf.namelist())
     assert "ringkas/faithful/kata-dasar.txt" in names
     assert "ringkas/faithful/place-words.txt" in names
+    assert "ringkas/faithful/name-words.tsv" in names
     assert "ringkas/cards/opus-mt-id-en.toml" in names
 
 
@@ -86,6 +87,7 @@ def test_package_data_is_inside_the_wheel_package() -> None:
     assert tool["hatch"]["build"]["targets"]["wheel"]["packages"] == ["src/ringkas"]
     assert (ROOT / "src/ringkas/faithful/kata-dasar.txt").is_file()
     assert (ROOT / "src/ringkas/faithful/place-words.txt").is_file()
+    assert (ROOT / "src/ringkas/faithful/name-words.tsv").is_file()
 
 
 def test_readme_names_the_eval_extra() -> None:

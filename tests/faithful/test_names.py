@@ -516,3 +516,15 @@ def test_the_field_of_a_director_general_may_be_translated() -> None:
     assert texts(missing_names("Jenderal Sudirman tiba.", "General Sudiman arrived.")) == [
         "Sudirman"
     ]
+
+
+def test_common_words_inside_names_may_be_rendered_but_not_a_place_or_company() -> None:
+    source = "Wisatawan memadati Pasar Terapung Lok Baintan pada Hari Sungai Sedunia."
+    english = "Tourists thronged the Lok Baintan floating market on World Rivers Day."
+    assert missing_names(source, english) == []
+    # "Tanah" of Tanah Datar is the regency's name, not "land" (of "landslide")
+    source = "Tanah longsor melanda Kabupaten Tanah Datar."
+    assert texts(missing_names(source, "A landslide hit Datar Regency.")) == ["Tanah"]
+    # nor is "Timah" of PT Timah the metal
+    source = "Produksi PT Timah Tbk turun."
+    assert texts(missing_names(source, "Tin output at PT Tbk fell.")) == ["Timah"]

@@ -2,12 +2,17 @@
 and the Indonesian words that are translated even inside a capitalised name.
 
 Data only, written once; :mod:`ringkas.faithful.facts` and :mod:`ringkas.faithful.names` use it.
+A larger table of words translated inside names ("Terapung" = "floating", "Sedunia" =
+"World") is package data, ``name-words.tsv``, read on first use by :func:`name_renderings`.
 
 >>> ID_NUMBER_WORDS["lima"], EN_NUMBER_WORDS["five"]
 (5, 5)
 """
 
 from __future__ import annotations
+
+import functools
+from importlib import resources
 
 __all__ = [
     "CURRENCY_AFTER",
@@ -46,10 +51,12 @@ __all__ = [
     "ID_WEAK_WORDS",
     "ID_WEEKDAYS",
     "MONEY_SUFFIX_SCALES",
+    "NAME_WORDS",
     "PERCENT_WORDS",
     "PHRASE_EQUIVALENTS",
     "REPEAT_PHRASES",
     "TIME_ZONES",
+    "name_renderings",
 ]
 
 ID_NUMBER_WORDS: dict[str, int] = {
@@ -603,3 +610,33 @@ EN_NAME_WORDS = frozenset(
     air rear first second private
     """.split()
 )
+
+
+#: The package-data file of words translated inside names and their renderings.
+NAME_WORDS = "name-words.tsv"
+
+
+@functools.cache
+def _name_words() -> dict[str, tuple[str, ...]]:
+    text = resources.files("ringkas.faithful").joinpath(NAME_WORDS).read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, renderings = line.split("\t")
+            table[word] = tuple(renderings.split("|"))
+    return table
+
+
+def name_renderings(word: str, *, common: bool = True) -> tuple[str, ...]:
+    """The usual English renderings of ``word`` (lower case) inside a name: those of
+    :data:`EQUIVALENTS`, then, with ``common``, those of ``name-words.tsv`` (a word of a
+    name that the output renders is present; these renderings never make a word required).
+    The name check passes ``common=False`` for a place's or a company's word ("Tanah Datar",
+    "PT Timah"), which is the name proper.
+
+    >>> "floating" in name_renderings("terapung"), name_renderings("jawa")
+    (True, ('java',))
+    >>> name_renderings("timah", common=False)
+    ()
+    """
+    return EQUIVALENTS.get(word, ()) + (_name_words().get(word, ()) if common else ())

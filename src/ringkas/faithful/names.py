@@ -284,6 +284,11 @@ _ABBREVIATION = re.compile(r" \(([A-Za-z][A-Za-z0-9-]*)\)")
 
 
 _WORD_BEFORE = re.compile(r"([a-z]+) $")
+_WORD_BEFORE_ANY = re.compile(r"([A-Za-z]+) $")
+#: The words before a region's name ("Kabupaten Tanah Datar", "Desa Sumber Rejo").
+_REGION_HEADS = frozenset(
+    "provinsi kabupaten kota kecamatan kelurahan desa dusun kampung distrik".split()
+)
 
 
 def _after_translated(text: str, start: int) -> bool:
@@ -416,27 +421,29 @@ class _Words:
                 starts.update({key[:n]: times for n in range(5, len(key) + 1)})
         return starts
 
-    def count(self, token: str, *, renderings: bool = True) -> int:
+    def count(self, token: str, *, renderings: bool = True, common: bool = True) -> int:
         """How many times the output has ``token`` (as a word or a word's start, each part of
-        a hyphenated name, or, with ``renderings``, one of its usual English renderings)."""
+        a hyphenated name, or, with ``renderings``, one of its usual English renderings;
+        ``common=False`` for the name proper of a place or company: see
+        :func:`ringkas.faithful.lexicon.name_renderings`)."""
         low = token.lower()
         parts = [p for p in re.split(r"[-'’]", low) if len(p) >= 2]  # "M-Senen": "Senen"
         if not parts:
             return 0
         whole = _is_acronym(token)
-        found = min(self._starts(p, whole) + self._renderings(p, renderings) for p in parts)
+        found = min(self._starts(p, whole) + self._renderings(p, renderings, common) for p in parts)
         if len(parts) > 1:
-            found += self._renderings(low, renderings)
+            found += self._renderings(low, renderings, common)
         if not found and not whole and len(low) >= 5:
             found = self.cognates[_cognate(low)]  # a loanword: "Sentral" = "Central"
         return found
 
-    def _renderings(self, low: str, wanted: bool = True) -> int:
+    def _renderings(self, low: str, wanted: bool = True, common: bool = True) -> int:
         """How many times the output has one of the usual English renderings of ``low``."""
         if not wanted:
             return 0
         # a rendering spelt like the word itself ("korea") is already counted as the word
-        alts = [alt for alt in lx.EQUIVALENTS.get(low, ()) if not alt.startswith(low)]
+        alts = [alt for alt in lx.name_renderings(low, common=common) if not alt.startswith(low)]
         return sum(len(re.findall(_rendering(alt), self.lower)) for alt in alts)
 
     def _starts(self, part: str, acronym: bool) -> int:
@@ -587,7 +594,7 @@ def changed_names(
     repeats = Counter(m[0].lower() for m in _TOKEN.finditer(source))
     found: list[tuple[Span, str | None]] = []
     source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}
-    rendered = [alt for w in source_words for alt in lx.EQUIVALENTS.get(w, ())]
+    rendered = [alt for w in source_words for alt in lx.name_renderings(w)]
     # an abbreviation after its long form may be left out by an output that names an
     # institution ("the Deposit Insurance Corporation" for "Lembaga Penjamin Simpanan (LPS)")
     named = any(w.lower() in lx.EN_INSTITUTION_WORDS for w in words.capitalised)
@@ -597,6 +604,7 @@ def changed_names(
         _is_acronym(a) and a.lower() not in source_words for a in re.findall(r"\((\w+)\)", output)
     )
     required = {(s.start, s.end) for s in required_names(source, lang=src, skip=skip)}
+    company = _company_words(source) if src == "id" else set()
     for m in _TOKEN.finditer(source):
         token = m[0]
         if not token[0].isupper() or len(token) < 2:
@@ -613,7 +621,16 @@ def changed_names(
                 # abbreviation defined in brackets and used again is said again at least once
                 seen[low] += 1
             last[low] = m.end()
-            if words.count(token) < seen[low]:
+            # a place's or a company's word, or the word after a region's head ("Kabupaten
+            # Tanah Datar") is the name proper: no common word's rendering stands for it (but
+            # "Pasar Terapung" = "floating market")
+            head = _WORD_BEFORE_ANY.search(source, max(0, m.start() - 24), m.start())
+            proper = (
+                is_place_word(low)
+                or (m.start(), m.end()) in company
+                or (head is not None and head[1].lower() in _REGION_HEADS)
+            )
+            if words.count(token, common=not proper) < seen[low]:
                 misspelt = _misspelt(words, token, source_words)
                 left_out = (
                     _abbreviation(source, m.start(), m.end())
