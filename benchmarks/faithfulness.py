@@ -150,15 +150,16 @@ HELDOUT = {
     "AI": HERE / "data" / "faithfulness-heldout-ai.jsonl",
     "AJ": HERE / "data" / "faithfulness-heldout-aj.jsonl",
     "AK": HERE / "data" / "faithfulness-heldout-ak.jsonl",
+    "AL": HERE / "data" / "faithfulness-heldout-al.jsonl",
+    "AM": HERE / "data" / "faithfulness-heldout-am.jsonl",
+    "AN": HERE / "data" / "faithfulness-heldout-an.jsonl",
+    "AO": HERE / "data" / "faithfulness-heldout-ao.jsonl",
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED = {
-    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
-    for name in ("AL", "AM", "AN", "AO")
-}
+SEALED = {name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl" for name in ()}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("AH", "AI", "AJ", "AK")
+OUT_OF_SAMPLE = ("AL", "AM", "AN", "AO")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -231,6 +232,14 @@ HELDOUT_ROLE = {
     "fixes; its false flags then guided fixes",
     "AK": "written like H (city news: Jakarta, Surabaya, Bandung, Medan, Semarang, Makassar); "
     "measured once, after AD-AG's fixes; its false flags then guided fixes",
+    "AL": "written like H (a month of 2026 national news across outlets); measured once, after "
+    "AH-AK's fixes and the name-words table; no fix since",
+    "AM": "written like H (economy and finance); measured once, after AH-AK's fixes and the "
+    "name-words table; no fix since",
+    "AN": "written like H (politics and government); measured once, after AH-AK's fixes and the "
+    "name-words table; no fix since",
+    "AO": "written like H (public services and daily life); measured once, after AH-AK's fixes "
+    "and the name-words table; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
