@@ -111,7 +111,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: phrase and kept-word rules, V to Y the abbreviation long-form and cognate rules, Z to AC
 #: the time-zone and rupiah-letter rules, AD to AG the fraction, bracketed-gloss, spelt-out
 #: acronym and office-title rules, AH to AK the hour-range, copied-fact and hyphen rules and
-#: the name-words table (``src/ringkas/faithful/name-words.tsv``).
+#: the name-words table (``src/ringkas/faithful/name-words.tsv``), AL to AO the syllabic
+#: second-mention rule and the Dis-/Din- office abbreviations.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -157,7 +158,10 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED = {name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl" for name in ()}
+SEALED = {
+    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
+    for name in ("AP", "AQ", "AR", "AS")
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("AL", "AM", "AN", "AO")
 HELDOUT_ROLE = {
@@ -233,13 +237,13 @@ HELDOUT_ROLE = {
     "AK": "written like H (city news: Jakarta, Surabaya, Bandung, Medan, Semarang, Makassar); "
     "measured once, after AD-AG's fixes; its false flags then guided fixes",
     "AL": "written like H (a month of 2026 national news across outlets); measured once, after "
-    "AH-AK's fixes and the name-words table; no fix since",
+    "AH-AK's fixes and the name-words table; its false flags then guided fixes",
     "AM": "written like H (economy and finance); measured once, after AH-AK's fixes and the "
-    "name-words table; no fix since",
+    "name-words table; its false flags then guided fixes",
     "AN": "written like H (politics and government); measured once, after AH-AK's fixes and the "
-    "name-words table; no fix since",
+    "name-words table; its false flags then guided fixes",
     "AO": "written like H (public services and daily life); measured once, after AH-AK's fixes "
-    "and the name-words table; no fix since",
+    "and the name-words table; its false flags then guided fixes",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]

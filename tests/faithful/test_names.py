@@ -528,3 +528,26 @@ def test_common_words_inside_names_may_be_rendered_but_not_a_place_or_company() 
     # nor is "Timah" of PT Timah the metal
     source = "Produksi PT Timah Tbk turun."
     assert texts(missing_names(source, "Tin output at PT Tbk fell.")) == ["Timah"]
+
+
+def test_a_syllabic_second_mention_may_be_left_out_by_an_output_that_names_it() -> None:
+    source = "Kementerian Perhubungan menambah 12 kapal, kata Sekjen Kemhub Novie Riyanto."
+    english = (
+        "The Transportation Ministry is adding 12 ships, said the ministry's secretary "
+        "general, Novie Riyanto."
+    )
+    assert missing_names(source, english) == []
+    # a place said twice is no abbreviation of a longer name: both mentions count
+    source = "Bank Indonesia Perwakilan Bali mencatat inflasi Bali 3 persen."
+    assert texts(missing_names(source, "Bank Indonesia's Bali office recorded 3% inflation.")) == [
+        "Bali"
+    ]
+
+
+def test_regional_office_abbreviations_are_translated() -> None:
+    source = "Disdik Kota Bandung dan Dinkes Jawa Barat menggelar vaksinasi di 30 sekolah."
+    english = (
+        "The Bandung city education office and the West Java health office held vaccinations "
+        "at 30 schools."
+    )
+    assert missing_names(source, english) == []

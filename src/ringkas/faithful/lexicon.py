@@ -249,6 +249,7 @@ ID_TRANSLATED_WORDS = frozenset(
     bundaran simpang persimpangan perempatan toko gerai butik warung kedai kafe pt cv grup
     instalasi bujur lintang zona otorita batubara perdana palung staf ahli dana koordinator kasunanan kasultanan kesultanan malam pagi siang sore
     niaga rapat sidang paripurna kongres muktamar konferensi musyawarah suku masehi
+    kaisar paus kanselir pangeran
     menko polkam polhukam ekuin kesra marves kemlu dirut dirjen dirops dirkeu sekda sekjen
     sesjen sekum ketum waketum bendum wagub wabup wawali kajati kajari kakanwil kanwil kadiv
     kabag kabiro karo kapuspen kasum kabareskrim kabaharkam danrem dandim danramil danyon
@@ -275,7 +276,7 @@ ID_NAME_HEADS = frozenset(
     sertu serka serma pelda kopral pratu praka
     menko polkam polhukam ekuin kesra marves dirut dirops dirkeu sekda sekjen sesjen sekum ketum waketum bendum wagub wabup wawali kajati kajari kakanwil kadiv kabag kabiro
     karo kapuspen kasum kabareskrim kabaharkam danrem dandim danramil danyon danlanal danlanud
-    wamen plh
+    wamen plh kaisar paus kanselir pangeran
     """.split()
 )
 #: Words that open a company's name ("PT Bank Rakyat Indonesia Tbk"), which is kept whole.
@@ -502,6 +503,15 @@ EQUIVALENTS |= {
     "pltb": ("wind", "pltb"), "pltn": ("nuclear", "pltn"), "pltsa": ("waste-to-energy",
     "waste to energy", "pltsa"), "pltmh": ("micro-hydro", "micro hydro", "pltmh"),
     "gp": ("grand prix", "gp"), "dp": ("down payment", "deposit", "dp"),
+    "djp": ("directorate general of tax", "tax directorate", "tax office", "tax authorit",
+    "djp"), "djbc": ("customs", "djbc"), "djpb": ("treasury", "djpb"),
+    "dukcapil": ("civil registr", "population and civil", "dukcapil"),
+    "disdukcapil": ("civil registr", "population and civil", "disdukcapil"),
+    "kemhan": ("defence", "defense", "kemhan"), "kemlu": ("foreign ministry",
+    "foreign affairs", "kemlu"), "kaisar": ("emperor", "kaisar"), "paus": ("pope", "paus"),
+    "kanselir": ("chancellor",), "pangeran": ("prince", "pangeran"),
+    "damkar": ("fire", "damkar"), "bapenda": ("revenue agency", "revenue office", "bapenda"),
+    "bappeda": ("development planning", "bappeda"), "dlh": ("environment", "dlh"),
 }  # fmt: skip
 # Renderings added to entries above: a national team by its country ("Timnas U-23" =
 # "Indonesia U-23"), and the state budget said together with the regional one ("APBN dan

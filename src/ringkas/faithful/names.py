@@ -121,6 +121,37 @@ def _defined(text: str, start: int, end: int) -> bool:
     )
 
 
+def _syllabic(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is a syllabic abbreviation of a run of capitalised
+    words elsewhere in ``text``: its start opens the run's first word and the rest is found,
+    in order, in the run's later words ("Kementerian Pertahanan ... Sekjen Kemhan"): a second
+    mention of a name the text spells out. Its opening has three letters or more, and a place
+    or a common word is no abbreviation.
+
+    >>> text = "Anggaran Kementerian Pertahanan naik, kata Sekjen Kemhan Arif."
+    >>> _syllabic(text, 50, 56), _syllabic("Kata Sekjen Kemhan Arif.", 12, 18)
+    (True, False)
+    """
+    token = text[start:end].lower()
+    if len(token) < 4 or not token.isalpha() or is_place_word(token) or is_common_word(token):
+        return False  # "Bali" is no abbreviation of "Bank ... Perwakilan"
+    for run in _runs(text):
+        if any(m.start() <= start < m.end() for m in run):
+            continue
+        words = [m[0].lower() for m in run]
+        for i, first in enumerate(words[:-1]):
+            opening = next((n for n in range(len(token), 1, -1) if first.startswith(token[:n])), 0)
+            rest = token[opening:]
+            if opening < 3 or not rest:
+                continue
+            for word in words[i + 1 :]:  # each later word gives the next letters, in order
+                n = next((n for n in range(len(rest), 1, -1) if rest[:n] in word), 0)
+                rest = rest[n:]
+                if not rest:
+                    return True
+    return False
+
+
 def _is_acronym(token: str) -> bool:
     return any(sum(c.isupper() for c in part) >= 2 for part in re.split(r"[-'’]", token))
 
@@ -316,10 +347,11 @@ def _derived_noun(low: str) -> bool:
 
 
 #: Syllabic abbreviations of offices and posts ("Menlu", "Kemendikdasmen", "Dirtipideksus",
-#: "Kasatreskrim", "Pangdam"): always translated, like the words they shorten.
+#: "Kasatreskrim", "Pangdam", "Disdik", "Dinkes"): always translated, like the words they
+#: shorten.
 _OFFICE = re.compile(
     r"(?:Kemen|Men|Wamen|Dir|Kapol|Mapol|Kasat|Kasubdit|Kasubag|Kadis|Kabid|Kanit|Pang|Dan|Kasad"
-    r"|Kasal|Kasau)(?=[bcdfghjklmnpqrstvwxyz])[a-z]{2,}"
+    r"|Kasal|Kasau|Dis)(?=[bcdfghjklmnpqrstvwxyz])[a-z]{2,}|Din(?:kes|sos|kop|par|perkim)"
 )
 
 
@@ -635,6 +667,7 @@ def changed_names(
                 left_out = (
                     _abbreviation(source, m.start(), m.end())
                     or _defined(source, m.start(), m.end())
+                    or _syllabic(source, m.start(), m.end())
                 ) and (named or renamed)
                 if misspelt or not left_out:
                     found.append((span, misspelt))
