@@ -155,15 +155,16 @@ HELDOUT = {
     "AM": HERE / "data" / "faithfulness-heldout-am.jsonl",
     "AN": HERE / "data" / "faithfulness-heldout-an.jsonl",
     "AO": HERE / "data" / "faithfulness-heldout-ao.jsonl",
+    "AP": HERE / "data" / "faithfulness-heldout-ap.jsonl",
+    "AQ": HERE / "data" / "faithfulness-heldout-aq.jsonl",
+    "AR": HERE / "data" / "faithfulness-heldout-ar.jsonl",
+    "AS": HERE / "data" / "faithfulness-heldout-as.jsonl",
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED = {
-    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
-    for name in ("AP", "AQ", "AR", "AS")
-}
+SEALED = {name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl" for name in ()}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("AL", "AM", "AN", "AO")
+OUT_OF_SAMPLE = ("AP", "AQ", "AR", "AS")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -244,6 +245,13 @@ HELDOUT_ROLE = {
     "name-words table; its false flags then guided fixes",
     "AO": "written like H (public services and daily life); measured once, after AH-AK's fixes "
     "and the name-words table; its false flags then guided fixes",
+    "AP": "written like H (a week of regional news from Java); measured once, after AL-AO's "
+    "fixes; no fix since",
+    "AQ": "written like H (law and crime); measured once, after AL-AO's fixes; no fix since",
+    "AR": "written like H (business and consumer news); measured once, after AL-AO's fixes; "
+    "no fix since",
+    "AS": "written like H (science, health, environment, education); measured once, after "
+    "AL-AO's fixes; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
