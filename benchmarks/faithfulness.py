@@ -112,7 +112,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: the time-zone and rupiah-letter rules, AD to AG the fraction, bracketed-gloss, spelt-out
 #: acronym and office-title rules, AH to AK the hour-range, copied-fact and hyphen rules and
 #: the name-words table (``src/ringkas/faithful/name-words.tsv``), AL to AO the syllabic
-#: second-mention rule and the Dis-/Din- office abbreviations.
+#: second-mention rule and the Dis-/Din- office abbreviations, AP to AS the "and a half",
+#: seconds, day-range, roman-pair, possessive-weekday and named-number rules.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -162,7 +163,10 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED = {name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl" for name in ()}
+SEALED = {
+    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
+    for name in ("AT", "AU", "AV", "AW")
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("AP", "AQ", "AR", "AS")
 HELDOUT_ROLE = {
@@ -246,12 +250,12 @@ HELDOUT_ROLE = {
     "AO": "written like H (public services and daily life); measured once, after AH-AK's fixes "
     "and the name-words table; its false flags then guided fixes",
     "AP": "written like H (a week of regional news from Java); measured once, after AL-AO's "
-    "fixes; no fix since",
-    "AQ": "written like H (law and crime); measured once, after AL-AO's fixes; no fix since",
+    "fixes; its false flags then guided fixes",
+    "AQ": "written like H (law and crime); measured once, after AL-AO's fixes; its false flags then guided fixes",
     "AR": "written like H (business and consumer news); measured once, after AL-AO's fixes; "
-    "no fix since",
+    "its false flags then guided fixes",
     "AS": "written like H (science, health, environment, education); measured once, after "
-    "AL-AO's fixes; no fix since",
+    "AL-AO's fixes; its false flags then guided fixes",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]

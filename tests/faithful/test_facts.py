@@ -238,3 +238,45 @@ def test_a_fact_copied_word_for_word_from_the_source_is_the_source_fact() -> Non
     source = "Sebanyak 40 band tampil dalam Jakarta Fair July 2025 di Kemayoran."
     assert check(source, "Some 40 bands played at Jakarta Fair July 2025 in Kemayoran.").ok
     assert not check(source, "Some 40 bands played at Jakarta Fair July 2026 in Kemayoran.").ok
+
+
+def test_more_ways_english_writes_a_value() -> None:
+    # "and a half" after a number in words, both ways
+    source = "Terdakwa dituntut 8,5 tahun penjara dan tujuh setengah bulan masa percobaan."
+    english = "Prosecutors sought eight and a half years in prison and 7.5 months of probation."
+    assert check(source, english).ok
+    # a roman numeral said with another, and a weekday in the possessive
+    source = "Siswa kelas II dan V dipulangkan pada Rabu (4/2/2026)."
+    assert check(
+        source, "Second- and fifth-grade pupils were sent home on Wednesday (Feb. 4, 2026)."
+    ).ok
+    assert check(
+        source, "At Wednesday's dismissal (Feb. 4, 2026), second- and fifth-grade pupils went home."
+    ).ok
+    assert not check(
+        source, "Second- and sixth-grade pupils were sent home on Wednesday (Feb. 4, 2026)."
+    ).ok
+    # two weekdays with one bracketed day range and no year; "12 noon" is a time
+    source = "Jalan ditutup pada Sabtu dan Minggu (7-8/3) pukul 06.00 hingga 12.00 WIB."
+    assert check(
+        source, "The road will close on Saturday and Sunday (March 7-8) from 6 a.m. to 12 noon WIB."
+    ).ok
+    assert not check(
+        source, "The road will close on Saturday and Sunday (March 7-9) from 6 a.m. to 12 noon WIB."
+    ).ok
+    # a time to the second
+    source = "Gempa terjadi pukul 14.05.33 WIB."
+    assert check(source, "The quake struck at 2:05:33 p.m. WIB.").ok
+    assert check(source, "The quake struck at 14:05:33 WIB.").ok
+
+
+def test_implied_and_named_numbers() -> None:
+    # the months counted up to a month the source names
+    source = "Laba bersih perseroan hingga September 2025 mencapai Rp 4,1 triliun."
+    assert check(
+        source,
+        "The company's net profit in the nine months through September 2025 reached Rp 4.1 trillion.",
+    ).ok
+    # a number word inside a name, translated
+    source = "Polres Kepulauan Seribu menangkap 12 orang."
+    assert check(source, "Thousand Islands Police arrested 12 people.").ok

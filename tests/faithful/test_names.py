@@ -551,3 +551,15 @@ def test_regional_office_abbreviations_are_translated() -> None:
         "at 30 schools."
     )
     assert missing_names(source, english) == []
+
+
+def test_honorifics_degrees_and_verbs_in_names() -> None:
+    source = "Peringatan Maulid Nabi Muhammad SAW digelar oleh Ir. Budi Santoso di Desa Membangun."
+    english = "The Prophet Muhammad's Birthday was marked by Budi Santoso in a developing village."
+    assert missing_names(source, english) == []
+    source = "Napi di Lapas Kelas IIA Kerobokan bertambah, kata Kasat Resnarkoba Polresta Denpasar."
+    english = (
+        "Inmates at Kerobokan Class IIA Prison increased, said the head of the Denpasar Police "
+        "narcotics unit."
+    )
+    assert missing_names(source, english) == []

@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 
 from ringkas.errors import ConfigError, UnsupportedLanguageError
+from ringkas.faithful import lexicon as lx
 from ringkas.faithful.facts import Fact, Key, compatible, extract
 from ringkas.faithful.glossary import Glossary, GlossaryLike, load_glossary
 from ringkas.faithful.names import changed_names, invented_names
@@ -202,6 +203,26 @@ def _kept_verbatim(fact: Fact, output: str) -> bool:
     )
 
 
+_EN_NAME_NUMBERS = {**lx.EN_NUMBER_WORDS, "hundred": 100, "thousand": 1000}
+
+
+def _named_number(fact: Fact, output: str) -> bool:
+    """Whether a number written in letters with a capital inside a name ("Kepulauan Seribu")
+    is in the output as a capitalised English number word of the same value ("Thousand
+    Islands"): a name the translation translated, not a number it dropped.
+
+    >>> _named_number(extract("Polres Kepulauan Seribu", "id")[0], "Thousand Islands Police")
+    True
+    """
+    if not (fact.text[:1].isupper() and fact.text.isalpha()):
+        return False
+    values = {k[1] for k in fact.keys if k[0] == "q"}
+    return any(
+        _EN_NAME_NUMBERS.get(word.lower()) in values
+        for word in re.findall(r"\b[A-Z][a-z]+\b", output)
+    )
+
+
 def _copied(
     missing: list[Fact], invented: list[int], targets: list[Fact], source: str
 ) -> tuple[list[Fact], list[int]]:
@@ -253,7 +274,11 @@ def _facts(
         missing, invented = _copied(missing, invented, targets, source)
     # a weak fact, or a word kept verbatim as part of a name ("Institut Teknologi Sepuluh
     # Nopember" = "the Sepuluh Nopember Institute of Technology"), is not missing
-    missing = [f for f in missing if not f.weak and not _kept_verbatim(f, output)]
+    missing = [
+        f
+        for f in missing
+        if not f.weak and not _kept_verbatim(f, output) and not _named_number(f, output)
+    ]
     # an English word the source itself has ("peristiwa Black Monday") is not invented
     invented = [i for i in invented if not _kept_verbatim(targets[i], source)]
     # a source value said again in brackets, as a gloss ("seven days before Lebaran (H-7)"),

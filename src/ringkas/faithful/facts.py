@@ -93,15 +93,19 @@ _AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
 _DAY_RANGE_DATE = re.compile(
     r"(?<![\d/.,])(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"
 )
+#: The same in brackets without the year, after two weekdays: "Sabtu dan Minggu (14-15/9)".
+_DAY_RANGE_DAY_MONTH = re.compile(r"\((\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})\)")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _TIME_ID = re.compile(
     rf"(?:\b(?P<pre>[Pp]ukul|[Jj]am|[Pp]k\.?)\s+)?(?<![\d.,])(?P<h>\d{{1,2}})[.:](?P<m>\d{{2}})"
+    rf"(?:[.:]\d{{2}}(?=\s*(?:{_ZONE})\b))?"  # "09.41.09 WIB": seconds, before a zone
     rf"(?![\d]|[.,]\d)(?:\s*(?P<zone>{_ZONE})\b)?(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?"
     rf"|\b(?P<pre2>[Pp]ukul)\s+(?P<h2>\d{{1,2}})(?![\d.:,]\d)"
     rf"(?:\s*(?P<zone2>{_ZONE})\b)?(?:\s+(?P<part2>pagi|siang|sore|malam|dini hari))?"
 )
 _TIME_EN = re.compile(
-    rf"(?<![\d.,])(?P<h>\d{{1,2}})(?P<sep>[.:])(?P<m>\d{{2}})(?![\d]|[.,]\d)"
+    rf"(?<![\d.,])(?P<h>\d{{1,2}})(?P<sep>[.:])(?P<m>\d{{2}})"
+    rf"(?::\d{{2}}(?=\s*(?:{_AMPM}|(?:{_ZONE})\b)))?(?![\d]|[.,]\d)"  # "9:41:09 a.m."
     rf"(?:\s*(?P<ampm>{_AMPM}))?(?:\s*(?P<zone>{_ZONE})\b)?"
     rf"|(?<![\d.,])(?P<h2>\d{{1,2}})\s*(?P<ampm2>{_AMPM}|o'clock\b)(?:\s*(?P<zone2>{_ZONE})\b)?"
 )
@@ -111,9 +115,13 @@ _TIME_RANGE_EN = re.compile(
     rf"(?::(?P<m2>\d{{2}}))?\s*(?P<ampm>{_AMPM})(?:\s*(?P<zone>{_ZONE})\b)?"
 )
 _SEASON_EN = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})[-–/](\d{2})(?![\d/.,])")
-_DURATION_EN = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
+_DURATION_EN = re.compile(
+    rf"(?<![\d:.])(\d{{1,2}}):(\d{{2}}):(\d{{2}})(?![\d:])(?!\s*(?:{_AMPM}|(?:{_ZONE})\b))"
+)
 #: "midnight" and "noon" are times of day in English news ("from midnight local time").
-_TIME_EN_WORDS = re.compile(rf"\b(?P<w>midnight|noon|midday)\b(?:\s*(?P<zone>{_ZONE})\b)?")
+_TIME_EN_WORDS = re.compile(
+    rf"\b(?P<twelve>12 )?(?P<w>midnight|noon|midday)\b(?:\s*(?P<zone>{_ZONE})\b)?"
+)
 _CLOCK_WORDS = {"midnight": (0, 24), "noon": (12,), "midday": (12,)}
 #: "dua gim langsung" = "in straight games": the count is implied, not stated.
 _STRAIGHT = re.compile(r"\s+(?:gim|game|set|babak)\s+langsung\b")
@@ -145,6 +153,7 @@ _DAY_MONTH = {
 }
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b")
+_ROMAN_PAIR = re.compile(r"(?<=[IVX]{2}) (?:dan|and|atau|or|,) ([IVX])\b")
 _ROMAN_LETTER = re.compile(r"(?<=[a-z] )([VX])(?=\s+[A-Z][a-z])")
 _APPROX = {
     "id": re.compile(
@@ -275,6 +284,13 @@ def _dates(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
                 date_key: list[Key] = [("date", (nth, mo, y), None)]
                 facts.append(_fact("date", text, m.start(group), m.end(group), date_key))
             taken.take(*m.span())
+    for m in _DAY_RANGE_DAY_MONTH.finditer(text):  # "Sabtu dan Minggu (14-15/9)"
+        first, last, mo = int(m[1]), int(m[2]), int(m[3])
+        if 1 <= first <= 31 and 1 <= last <= 31 and 1 <= mo <= 12 and taken.free(*m.span()):
+            for group, nth in ((1, first), (2, last)):
+                date_key = [("date", (nth, mo, None), None)]
+                facts.append(_fact("date", text, m.start(group), m.end(group), date_key))
+            taken.take(*m.span())
     for m in _NUMERIC_DATE.finditer(text):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
         y = y + 2000 if y < 100 else y
@@ -291,7 +307,7 @@ def _dates(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
         word = w[0]
         if not word[0].isupper() or not taken.free(w.start(), w.end()):
             continue
-        low = word.lower()
+        low = word.lower().removesuffix("'s")  # "Thursday's hearing"
         if low in weekdays or (lang == "en" and low.endswith("s") and low[:-1] in weekdays):
             weak = (
                 lang == "id"
@@ -399,7 +415,8 @@ def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
                 zone = _zone(m["zone"])
                 keys = [("time", h * 60, zone) for h in _CLOCK_WORDS[m["w"].lower()]]
                 # weak: "midday" may render "siang", a part of the day, not a clock time
-                facts.append(_fact("time", text, m.start(), m.end(), keys, True))
+                # (but "12 noon" is one)
+                facts.append(_fact("time", text, m.start(), m.end(), keys, not m["twelve"]))
                 taken.take(m.start(), m.end())
 
 
@@ -514,6 +531,12 @@ def _numbers(
         if value and taken.free(m.start(), m.end()):
             facts.append(_fact("number", text, m.start(), m.end(), [("q", float(value), None)]))
             taken.take(m.start(), m.end())
+    for m in _ROMAN_PAIR.finditer(text):  # "kelas IV dan V": a one-letter numeral said with one
+        if taken.free(m.start(1), m.end(1)):
+            facts.append(
+                _fact("number", text, m.start(1), m.end(1), [("q", float(_roman(m[1])), None)])
+            )
+            taken.take(m.start(1), m.end(1))
     if lang == "id":  # "Obligasi Berkelanjutan V": a one-letter numeral in a name, weak
         for m in _ROMAN_LETTER.finditer(text):
             if taken.free(m.start(), m.end()):
@@ -546,6 +569,16 @@ def _roman(token: str) -> int:
     return total
 
 
+#: "and a half" after a number in words (7.5 years = "seven-and-a-half years" = "tujuh
+#: setengah tahun").
+_AND_A_HALF = {
+    "en": re.compile(r"[- ]and[- ]a[- ]half\b"),
+    "id": re.compile(r" setengah\b"),  # "satu setengah juta" = 1.5 million
+}
+#: "nine months through September": English counts the months up to a date the source names.
+_MONTHS_TO_DATE = re.compile(r" months (?:through|to|ending|until|up to)\b")
+
+
 def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
     words = [w for w in _WORD.finditer(text) if taken.free(w.start(), w.end())]
     i = 0
@@ -557,6 +590,10 @@ def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> Non
         first, last = words[i], words[i + used - 1]
         start, end = first.start(), last.end()
         scales = lx.ID_SCALES if lang == "id" else lx.EN_SCALES
+        if half := _AND_A_HALF[lang].match(text, end):  # "seven-and-a-half", "tujuh setengah"
+            value, end = value + 0.5, half.end()
+        if lang == "en" and _MONTHS_TO_DATE.match(text, end) and value in (3, 6, 9):
+            weak = True  # "the nine months through September": the count of months is implied
         if sm := _SCALE_AFTER[lang].match(text[end : end + 16]):
             value, end, weak = value * scales[sm[1].lower()], end + sm.end(), False
         kind, unit = "number", None

@@ -219,7 +219,7 @@ ID_TRANSLATED_WORDS = frozenset(
     piala liga parade hari ulang jaminan nasional penerbangan angkutan pengumpan perkeretaapian
     kereta api cepat tol bus feri kapal
     dan atau serta untuk dengan dari di ke pada bagi oleh the of
-    hj ustaz kiai
+    hj ustaz kiai ir drs dra prof saw swt
     kaltim kalbar kalsel kalteng kaltara sulsel sulut sulteng sultra sulbar sumut sumbar
     sumsel jabar jateng jatim kepri babel ntb ntt diy dki
     asal

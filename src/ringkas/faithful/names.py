@@ -346,6 +346,12 @@ def _derived_noun(low: str) -> bool:
     )
 
 
+def _derived_verb(low: str) -> bool:
+    """Whether ``low`` is a verb derived from a root by a ``me-`` prefix ("membangun"), never
+    a village's or a place's name."""
+    return low.startswith("me") and not is_root_word(low) and is_common_word(low)
+
+
 #: Syllabic abbreviations of offices and posts ("Menlu", "Kemendikdasmen", "Dirtipideksus",
 #: "Kasatreskrim", "Pangdam", "Disdik", "Dinkes"): always translated, like the words they
 #: shorten.
@@ -660,7 +666,11 @@ def changed_names(
             proper = (
                 is_place_word(low)
                 or (m.start(), m.end()) in company
-                or (head is not None and head[1].lower() in _REGION_HEADS)
+                or (
+                    head is not None
+                    and head[1].lower() in _REGION_HEADS
+                    and not _derived_verb(low)  # "Indeks Desa Membangun": a developing village
+                )
             )
             if words.count(token, common=not proper) < seen[low]:
                 misspelt = _misspelt(words, token, source_words)
