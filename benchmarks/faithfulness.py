@@ -160,15 +160,19 @@ HELDOUT = {
     "AQ": HERE / "data" / "faithfulness-heldout-aq.jsonl",
     "AR": HERE / "data" / "faithfulness-heldout-ar.jsonl",
     "AS": HERE / "data" / "faithfulness-heldout-as.jsonl",
+    "AT": HERE / "data" / "faithfulness-heldout-at.jsonl",
+    "AU": HERE / "data" / "faithfulness-heldout-au.jsonl",
+    "AV": HERE / "data" / "faithfulness-heldout-av.jsonl",
+    "AW": HERE / "data" / "faithfulness-heldout-aw.jsonl",
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
 SEALED = {
     name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
-    for name in ("AT", "AU", "AV", "AW")
+    for name in ("AX", "AY", "AZ", "BA")
 }
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("AP", "AQ", "AR", "AS")
+OUT_OF_SAMPLE = ("AT", "AU", "AV", "AW")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -256,6 +260,13 @@ HELDOUT_ROLE = {
     "its false flags then guided fixes",
     "AS": "written like H (science, health, environment, education); measured once, after "
     "AL-AO's fixes; its false flags then guided fixes",
+    "AT": "written like H (a day of a national wire's feed); measured once, after AP-AS's "
+    "fixes; no fix since",
+    "AU": "written like H (regional news from Sumatra); measured once, after AP-AS's fixes; "
+    "no fix since",
+    "AV": "written like H (transport, infrastructure, energy, housing); measured once, after "
+    "AP-AS's fixes; no fix since",
+    "AW": "written like H (society and culture); measured once, after AP-AS's fixes; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
