@@ -113,7 +113,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: acronym and office-title rules, AH to AK the hour-range, copied-fact and hyphen rules and
 #: the name-words table (``src/ringkas/faithful/name-words.tsv``), AL to AO the syllabic
 #: second-mention rule and the Dis-/Din- office abbreviations, AP to AS the "and a half",
-#: seconds, day-range, roman-pair, possessive-weekday and named-number rules.
+#: seconds, day-range, roman-pair, possessive-weekday and named-number rules, AT to AW the
+#: head-noun co-reference, stoppage-time and split-compound rules.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -261,12 +262,13 @@ HELDOUT_ROLE = {
     "AS": "written like H (science, health, environment, education); measured once, after "
     "AL-AO's fixes; its false flags then guided fixes",
     "AT": "written like H (a day of a national wire's feed); measured once, after AP-AS's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
     "AU": "written like H (regional news from Sumatra); measured once, after AP-AS's fixes; "
-    "no fix since",
+    "its false flags then guided fixes",
     "AV": "written like H (transport, infrastructure, energy, housing); measured once, after "
-    "AP-AS's fixes; no fix since",
-    "AW": "written like H (society and culture); measured once, after AP-AS's fixes; no fix since",
+    "AP-AS's fixes; its false flags then guided fixes",
+    "AW": "written like H (society and culture); measured once, after AP-AS's fixes; its "
+    "false flags then guided fixes",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]

@@ -280,3 +280,10 @@ def test_implied_and_named_numbers() -> None:
     # a number word inside a name, translated
     source = "Polres Kepulauan Seribu menangkap 12 orang."
     assert check(source, "Thousand Islands Police arrested 12 people.").ok
+
+
+def test_stoppage_time() -> None:
+    source = "Gol penyeimbang dicetak pada menit ke-90+4."
+    assert check(source, "The equaliser came in the fourth minute of stoppage time.").ok
+    assert check(source, "The equaliser came in the 90+4th minute.").ok
+    assert not check(source, "The equaliser came in the fifth minute of stoppage time.").ok

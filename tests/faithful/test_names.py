@@ -563,3 +563,42 @@ def test_honorifics_degrees_and_verbs_in_names() -> None:
         "narcotics unit."
     )
     assert missing_names(source, english) == []
+
+
+def test_a_later_mention_the_output_refers_back_to_by_its_head_noun() -> None:
+    source = (
+        "Bandara Internasional Juanda melayani 90.000 penumpang, kata General Manager "
+        "Bandara Juanda Heru Prasetyo."
+    )
+    english = (
+        "Juanda International Airport handled 90,000 passengers, the airport's general "
+        "manager, Heru Prasetyo, said."
+    )
+    assert missing_names(source, english) == []
+    # without "the airport", the second mention is a name dropped
+    assert texts(missing_names(source, english.replace("the airport's", "its"))) == ["Juanda"]
+
+
+def test_a_word_english_splits_and_short_abbreviations_rendered() -> None:
+    source = "Salat Idulfitri digelar di Kementerian PU, sementara harga naik menjadi Rp50.000."
+    english = "The Idul Fitri prayer was held at the Public Works Ministry, while prices rose to Rp50,000."
+    assert missing_names(source, english) == []
+    # "Rp" in the output is no misspelt "RI"
+    from ringkas.faithful import check
+
+    source = "Lomba HUT ke-80 RI berhadiah Rp80 juta."
+    english = "The contest for Indonesia's 80th independence anniversary offers Rp 80 million."
+    assert check(source, english).ok
+    source = "Menag Nasaruddin Umar menetapkan kuota haji."
+    assert missing_names(source, "Religious Affairs Minister Nasaruddin Umar set the quota.") == []
+
+
+def test_the_name_words_table_is_well_formed() -> None:
+    from importlib import resources
+
+    text = resources.files("ringkas.faithful").joinpath("name-words.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert len(rows) > 1000 and all(len(row) == 2 for row in rows)
+    words = [word for word, _ in rows]
+    assert words == sorted(words) and len(set(words)) == len(words)
+    assert all(w == w.lower() and r == r.lower() and all(r.split("|")) for w, r in rows)

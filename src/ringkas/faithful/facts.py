@@ -136,6 +136,7 @@ _NUMBER = {
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+,\d+|\d+)(?![.,]\d)(?P<suf>[A-Za-z]+)?"
     ),
 }
+_ADDED_TIME = re.compile(r"\+\d{1,2}\b")
 _ORDINAL_ID = re.compile(r"\bke-(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)")
 #: ``kuartal III`` (the third quarter) is also "the first nine months" up to it, and
 #: ``semester I`` "the first six months": the count of months is a second reading.
@@ -472,7 +473,11 @@ def _numbers(
         for m in _ORDINAL_ID.finditer(text):
             if taken.free(m.start(), m.end()):
                 value = float(m[1].replace(".", ""))
-                facts.append(_fact("number", text, m.start(), m.end(), [("q", value, None)]))
+                # "menit ke-90+3" = "the third minute of stoppage time": the half's end is
+                # implied by "stoppage time", a weak number; the added minutes are not
+                added = _ADDED_TIME.match(text, m.end()) and value in (45, 90, 105, 120)
+                key: list[Key] = [("q", value, None)]
+                facts.append(_fact("number", text, m.start(), m.end(), key, bool(added)))
                 taken.take(m.start(), m.end())
         for m in _PERIOD.finditer(text):
             if taken.free(m.start(1), m.end(1)):

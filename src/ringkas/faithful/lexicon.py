@@ -328,7 +328,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "bi": ("bank indonesia", "bi"), "ri": ("indonesia", "ri"), "pemilu": ("election",),
     "pilkada": ("election", "pilkada"), "pilpres": ("presidential election", "pilpres"),
     "lansia": ("elderly",), "balita": ("toddler", "under-five", "under five"),
-    "wisman": ("foreign tourist", "wisman"), "karhutla": ("forest and land fire", "karhutla"),
+    "wisman": ("foreign tourist", "wisman"), "karhutla": ("forest and land fire", "land and forest fire",
+    "forest fire", "wildfire", "karhutla"),
     "dishub": ("transportation agency", "transport agency", "transportation office",
                "transport office", "dishub"),
     "satpol": ("public order", "satpol"),
@@ -512,6 +513,7 @@ EQUIVALENTS |= {
     "kanselir": ("chancellor",), "pangeran": ("prince", "pangeran"),
     "damkar": ("fire", "damkar"), "bapenda": ("revenue agency", "revenue office", "bapenda"),
     "bappeda": ("development planning", "bappeda"), "dlh": ("environment", "dlh"),
+    "abk": ("crew", "abk"), "pu": ("public works", "pu"),
 }  # fmt: skip
 # Renderings added to entries above: a national team by its country ("Timnas U-23" =
 # "Indonesia U-23"), and the state budget said together with the regional one ("APBN dan

@@ -17,6 +17,7 @@ start of a word (``Kenya`` -> "Kenyan"), or as one of its usual English renderin
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -358,6 +359,7 @@ def _derived_verb(low: str) -> bool:
 _OFFICE = re.compile(
     r"(?:Kemen|Men|Wamen|Dir|Kapol|Mapol|Kasat|Kasubdit|Kasubag|Kadis|Kabid|Kanit|Pang|Dan|Kasad"
     r"|Kasal|Kasau|Dis)(?=[bcdfghjklmnpqrstvwxyz])[a-z]{2,}|Din(?:kes|sos|kop|par|perkim)"
+    r"|Men(?:ag|aker|akertrans)"
 )
 
 
@@ -439,6 +441,8 @@ class _Words:
         words = [w.lower() for w in _OUTPUT_WORD.findall(output)]
         self.words = set(words)
         self.counts = Counter(words)
+        # two adjacent words written as one ("Idul Fitri" for "Idulfitri")
+        self.joined = Counter(a + b for a, b in itertools.pairwise(words))
         self.prefixes: Counter[str] = Counter(
             w[:n] for w in words for n in range(2, min(len(w), 24) + 1)
         )
@@ -472,6 +476,8 @@ class _Words:
         found = min(self._starts(p, whole) + self._renderings(p, renderings, common) for p in parts)
         if len(parts) > 1:
             found += self._renderings(low, renderings, common)
+        if not found and not whole and len(low) >= 6:
+            found = self.joined[low]  # "Idulfitri" written "Idul Fitri"
         if not found and not whole and len(low) >= 5:
             found = self.cognates[_cognate(low)]  # a loanword: "Sentral" = "Central"
         return found
@@ -481,7 +487,12 @@ class _Words:
         if not wanted:
             return 0
         # a rendering spelt like the word itself ("korea") is already counted as the word
-        alts = [alt for alt in lx.name_renderings(low, common=common) if not alt.startswith(low)]
+        # (but a short abbreviation counts only as a whole word: "PU" = "public works")
+        alts = [
+            alt
+            for alt in lx.name_renderings(low, common=common)
+            if not (alt.startswith(low) and (len(low) > 3 or alt == low))
+        ]
         return sum(len(re.findall(_rendering(alt), self.lower)) for alt in alts)
 
     def _starts(self, part: str, acronym: bool) -> int:
@@ -507,6 +518,7 @@ class _Words:
                 and word.lower() not in lx.EN_NAME_WORDS
                 and word.lower() not in lx.EN_MONTHS  # "Jan." is no misspelt "Jawa"
                 and word.lower() not in lx.EN_WEEKDAYS
+                and word not in lx.CURRENCY_BEFORE  # "Rp" is no misspelt "RI"
                 and _cognate(word) != _cognate(token)
                 and _distance(word.lower(), token.lower()) <= most
             ):
@@ -703,7 +715,83 @@ def changed_names(
                 and not any(near.lower().startswith(a) for a in rendered)
             ):
                 found.append((span, near))
-    return found
+    return _coreferred(source, found, words)
+
+
+#: The English nouns a translation refers back with to a name after each head word ("the
+#: airport" for a second "Bandara Soekarno-Hatta").
+_HEAD_NOUNS: dict[str, tuple[str, ...]] = {
+    "bandara": ("airport",), "pelabuhan": ("port", "harbou?r"), "stadion": ("stadium",),
+    "universitas": ("university",), "institut": ("institute",), "pt": ("company", "firm"),
+    "kementerian": ("ministry",), "bank": ("bank", "lender"), "rsud": ("hospital",),
+    "rs": ("hospital",), "sakit": ("hospital",), "pasar": ("market",), "masjid": ("mosque",),
+    "kabupaten": ("regency", "district"), "kota": ("city", "town"), "provinsi": ("province",),
+    "pulau": ("island",), "sungai": ("river",), "gunung": ("mountain", "volcano"),
+    "desa": ("village",), "sekolah": ("school",), "partai": ("party",), "klub": ("club",),
+    "candi": ("temple",), "museum": ("museum",), "taman": ("park",), "waduk": ("reservoir",),
+    "bendungan": ("dam",), "jalan": ("road", "street"), "tol": ("toll road", "road"),
+}  # fmt: skip
+
+
+def _later_mentions(source: str) -> list[list[tuple[int, int]]]:
+    """The later mentions of names the source has already named: the longest runs of
+    capitalised words that repeat an earlier run's words ("... Bandara Soekarno-Hatta Arif"
+    after "Bandara Internasional Soekarno-Hatta": "Bandara Soekarno-Hatta"), each as the
+    (start, end) of its words.
+
+    >>> text = "PT Vale Indonesia Tbk naik, kata Presiden Direktur Vale Indonesia Teguh."
+    >>> [[text[a:b] for a, b in m] for m in _later_mentions(text)]
+    [['Vale', 'Indonesia']]
+    """
+    seen: list[list[str]] = []
+    mentions = []
+    for run in _runs(source):
+        lows = [m[0].lower() for m in run]
+        i = 0
+        while i < len(lows):
+            j = next(
+                (
+                    j
+                    for j in range(len(lows), i, -1)
+                    if any(_contains(earlier, lows[i:j]) for earlier in seen)
+                ),
+                i,
+            )
+            words = [w for w in run[i:j] if w[0].lower() not in lx.ID_TRANSLATED_WORDS]
+            if words:
+                mentions.append([w.span() for w in words])
+            i = max(j, i + 1)
+        seen.append(lows)
+    return mentions
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(words[k : k + n] == part for k in range(len(words) - n + 1))
+
+
+def _coreferred(
+    source: str, found: list[tuple[Span, str | None]], words: _Words
+) -> list[tuple[Span, str | None]]:
+    """``found`` without the later mentions that the output leaves out whole, names once,
+    and refers to by the noun of the mention's head (co-reference: "the airport" for a second
+    "Bandara Soekarno-Hatta"); a misspelt copy is still reported. (Without that noun, a
+    dropped repeat is a dropped name: a quote's speaker, a place said again.)"""
+    missing = {(s.start, s.end) for s, near in found if near is None}
+    waived: set[tuple[int, int]] = set()
+    for mention in _later_mentions(source):
+        head = _WORD_BEFORE_ANY.search(source, max(0, mention[0][0] - 24), mention[0][0])
+        nouns = _HEAD_NOUNS.get(head[1].lower(), ()) if head else ()
+        referred = any(
+            re.search(rf"\b(?:the|its) (?:[\w-]+ )?{noun}\b", words.lower) for noun in nouns
+        )
+        if (
+            referred
+            and all(span in missing for span in mention)
+            and all(words.count(source[a:b]) for a, b in mention)
+        ):
+            waived.update(mention)
+    return [(s, near) for s, near in found if (s.start, s.end) not in waived]
 
 
 def invented_names(source: str, output: str, *, src: str = "id", tgt: str = "en") -> list[Span]:
