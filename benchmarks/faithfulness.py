@@ -165,15 +165,16 @@ HELDOUT = {
     "AU": HERE / "data" / "faithfulness-heldout-au.jsonl",
     "AV": HERE / "data" / "faithfulness-heldout-av.jsonl",
     "AW": HERE / "data" / "faithfulness-heldout-aw.jsonl",
+    "AX": HERE / "data" / "faithfulness-heldout-ax.jsonl",
+    "AY": HERE / "data" / "faithfulness-heldout-ay.jsonl",
+    "AZ": HERE / "data" / "faithfulness-heldout-az.jsonl",
+    "BA": HERE / "data" / "faithfulness-heldout-ba.jsonl",
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED = {
-    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
-    for name in ("AX", "AY", "AZ", "BA")
-}
+SEALED: dict[str, Path] = {}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("AT", "AU", "AV", "AW")
+OUT_OF_SAMPLE = ("AX", "AY", "AZ", "BA")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -269,6 +270,14 @@ HELDOUT_ROLE = {
     "AP-AS's fixes; its false flags then guided fixes",
     "AW": "written like H (society and culture); measured once, after AP-AS's fixes; its "
     "false flags then guided fixes",
+    "AX": "written like H (economic and market reports); measured once, after AT-AW's fixes; "
+    "no fix since",
+    "AY": "written like H (regional news from Kalimantan and Sulawesi); measured once, after "
+    "AT-AW's fixes; no fix since",
+    "AZ": "written like H (national politics and security); measured once, after AT-AW's "
+    "fixes; no fix since",
+    "BA": "written like H (everyday public services); measured once, after AT-AW's fixes; no "
+    "fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
