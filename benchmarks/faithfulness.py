@@ -114,7 +114,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: the name-words table (``src/ringkas/faithful/name-words.tsv``), AL to AO the syllabic
 #: second-mention rule and the Dis-/Din- office abbreviations, AP to AS the "and a half",
 #: seconds, day-range, roman-pair, possessive-weekday and named-number rules, AT to AW the
-#: head-noun co-reference, stoppage-time and split-compound rules.
+#: head-noun co-reference, stoppage-time and split-compound rules, AX to BA the plural
+#: rendering, counting-numeral and idiom rules.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -172,7 +173,10 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {}
+SEALED = {
+    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
+    for name in ("BB", "BC", "BD", "BE", "BF", "BG", "BH", "BI")
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("AX", "AY", "AZ", "BA")
 HELDOUT_ROLE = {
@@ -271,13 +275,13 @@ HELDOUT_ROLE = {
     "AW": "written like H (society and culture); measured once, after AP-AS's fixes; its "
     "false flags then guided fixes",
     "AX": "written like H (economic and market reports); measured once, after AT-AW's fixes; "
-    "no fix since",
+    "its false flags then guided fixes",
     "AY": "written like H (regional news from Kalimantan and Sulawesi); measured once, after "
-    "AT-AW's fixes; no fix since",
+    "AT-AW's fixes; its false flags then guided fixes",
     "AZ": "written like H (national politics and security); measured once, after AT-AW's "
-    "fixes; no fix since",
-    "BA": "written like H (everyday public services); measured once, after AT-AW's fixes; no "
-    "fix since",
+    "fixes; its false flags then guided fixes",
+    "BA": "written like H (everyday public services); measured once, after AT-AW's fixes; its false flags "
+    "then guided fixes",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]

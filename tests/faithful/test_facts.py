@@ -287,3 +287,10 @@ def test_stoppage_time() -> None:
     assert check(source, "The equaliser came in the fourth minute of stoppage time.").ok
     assert check(source, "The equaliser came in the 90+4th minute.").ok
     assert not check(source, "The equaliser came in the fifth minute of stoppage time.").ok
+
+
+def test_a_numeral_that_counts_and_a_count_said_in_an_idiom() -> None:
+    source = "RUU itu ditargetkan rampung pada masa sidang V dan posko buka 24 jam."
+    english = "The bill is due in the fifth sitting period, and the post is open around the clock."
+    assert check(source, english).ok
+    assert not check(source, english.replace("fifth", "fourth")).ok

@@ -602,3 +602,17 @@ def test_the_name_words_table_is_well_formed() -> None:
     words = [word for word, _ in rows]
     assert words == sorted(words) and len(set(words)) == len(words)
     assert all(w == w.lower() and r == r.lower() and all(r.split("|")) for w, r in rows)
+
+
+def test_plural_renderings_and_the_first_word_of_one_is_no_misspelling() -> None:
+    source = "Kata Dirjen Minerba Kementerian ESDM Bambang Suswantono."
+    english = (
+        "Said Bambang Suswantono, director general of minerals and coal at the Energy and "
+        "Mineral Resources Ministry."
+    )
+    assert changed_names(source, english) == []
+    source = "Dewan Perwakilan Daerah (DPD) RI memilih ketua baru."
+    assert (
+        missing_names(source, "The Regional Representative Council (DPD) elected a new chair.")
+        == []
+    )

@@ -203,6 +203,27 @@ def _kept_verbatim(fact: Fact, output: str) -> bool:
     )
 
 
+#: Counts English says in an idiom: (value, the source's next word) -> the idiom's pattern
+#: ("24 jam" = "around the clock").
+_IDIOMS: dict[tuple[float, str], str] = {
+    (24.0, "jam"): r"\b(?:a)?round[ -]the[ -]clock\b|\b24/7\b",
+}
+
+
+def _idiom(fact: Fact, source: str, output: str) -> bool:
+    """Whether the output says ``fact`` in an idiom (:data:`_IDIOMS`).
+
+    >>> _idiom(extract("buka 24 jam", "id")[0], "buka 24 jam", "open around the clock")
+    True
+    """
+    value = fact.keys[0][1]
+    after = re.match(r"\s+(\w+)", source[fact.end :])
+    if fact.keys[0][0] != "q" or not isinstance(value, float) or after is None:
+        return False
+    pattern = _IDIOMS.get((value, after[1].lower()))
+    return pattern is not None and re.search(pattern, output, re.IGNORECASE) is not None
+
+
 _EN_NAME_NUMBERS = {**lx.EN_NUMBER_WORDS, "hundred": 100, "thousand": 1000}
 
 
@@ -277,7 +298,10 @@ def _facts(
     missing = [
         f
         for f in missing
-        if not f.weak and not _kept_verbatim(f, output) and not _named_number(f, output)
+        if not f.weak
+        and not _kept_verbatim(f, output)
+        and not _named_number(f, output)
+        and not _idiom(f, source, output)
     ]
     # an English word the source itself has ("peristiwa Black Monday") is not invented
     invented = [i for i in invented if not _kept_verbatim(targets[i], source)]

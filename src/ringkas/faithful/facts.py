@@ -155,6 +155,10 @@ _DAY_MONTH = {
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b")
 _ROMAN_PAIR = re.compile(r"(?<=[IVX]{2}) (?:dan|and|atau|or|,) ([IVX])\b")
+_ROMAN_AFTER = re.compile(
+    r"\b(?:sidang|kelas|tahap|jilid|angkatan|gelombang|periode|babak|putaran|zona|wilayah)"
+    r" ([VX])\b(?!\.)"
+)
 _ROMAN_LETTER = re.compile(r"(?<=[a-z] )([VX])(?=\s+[A-Z][a-z])")
 _APPROX = {
     "id": re.compile(
@@ -542,6 +546,12 @@ def _numbers(
                 _fact("number", text, m.start(1), m.end(1), [("q", float(_roman(m[1])), None)])
             )
             taken.take(m.start(1), m.end(1))
+    if lang == "id":  # "masa sidang V", "tahap X": a one-letter numeral that counts
+        for m in _ROMAN_AFTER.finditer(text):
+            if taken.free(m.start(1), m.end(1)):
+                number = float(_roman(m[1]))
+                facts.append(_fact("number", text, m.start(1), m.end(1), [("q", number, None)]))
+                taken.take(m.start(1), m.end(1))
     if lang == "id":  # "Obligasi Berkelanjutan V": a one-letter numeral in a name, weak
         for m in _ROMAN_LETTER.finditer(text):
             if taken.free(m.start(), m.end()):

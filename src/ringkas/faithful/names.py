@@ -414,7 +414,11 @@ def required_names(
             continue
         if lang == "id" and (_office_abbreviation(token) or _spelt_out(text, *m.span())):
             continue
-        if lang == "id" and low == "ri" and re.search(r"[A-Z]\w+ $", text[: m.start()]):
+        if (
+            lang == "id"
+            and low == "ri"
+            and re.search(r"(?:[A-Z]\w+|\([A-Z]+\)) $", text[: m.start()])
+        ):
             continue  # "Bawaslu RI", "DPR RI": the national body, which English leaves unsaid
         if (m.start(), m.end()) in common:
             continue
@@ -536,11 +540,14 @@ def _rendering(alt: str) -> str:
 
     >>> bool(re.search(_rendering("state-owned"), "a state owned firm"))
     True
+    >>> bool(re.search(_rendering("mineral and coal"), "minerals and coal"))
+    True
     """
     alt = _HYPHEN.sub(" ", alt)
     if len(alt) <= 3:
         return rf"(?<![a-z]){re.escape(alt)}(?:e?s)?(?![a-z])"
-    return rf"(?<![a-z]){re.escape(alt)}"
+    # each word of a phrase may be plural ("minerals and coal" for "mineral and coal")
+    return r"(?<![a-z])" + r"(?:e?s)? ".join(re.escape(w) for w in alt.split(" "))
 
 
 _COGNATE = (
@@ -696,7 +703,7 @@ def changed_names(
             elif (
                 not words.count(token, renderings=False)
                 and (misspelt := _misspelt(words, token, source_words))
-                and not any(misspelt.lower().startswith(a) for a in rendered)
+                and not _rendered(misspelt, rendered)
             ):
                 found.append((span, misspelt))  # "search and rescue (Basarnis)"
         elif (
@@ -709,11 +716,7 @@ def changed_names(
             and not words.count(token, renderings=False)
         ):
             near = words.near(token, most=1)  # a translated word is missed only when misspelt
-            if (
-                near
-                and near.lower() not in source_words
-                and not any(near.lower().startswith(a) for a in rendered)
-            ):
+            if near and near.lower() not in source_words and not _rendered(near, rendered):
                 found.append((span, near))
     return _coreferred(source, found, words)
 
@@ -731,6 +734,13 @@ _HEAD_NOUNS: dict[str, tuple[str, ...]] = {
     "candi": ("temple",), "museum": ("museum",), "taman": ("park",), "waduk": ("reservoir",),
     "bendungan": ("dam",), "jalan": ("road", "street"), "tol": ("toll road", "road"),
 }  # fmt: skip
+
+
+def _rendered(word: str, renderings: list[str]) -> bool:
+    """Whether ``word`` is a rendering of a source word, or its first word ("Mineral" of
+    "minerals and coal" for "Minerba"), not a misspelt name."""
+    low = word.lower()
+    return any(low.startswith(a) or a.split(" ")[0] in (low, low.rstrip("s")) for a in renderings)
 
 
 def _later_mentions(source: str) -> list[list[tuple[int, int]]]:
