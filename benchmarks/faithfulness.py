@@ -170,15 +170,19 @@ HELDOUT = {
     "AY": HERE / "data" / "faithfulness-heldout-ay.jsonl",
     "AZ": HERE / "data" / "faithfulness-heldout-az.jsonl",
     "BA": HERE / "data" / "faithfulness-heldout-ba.jsonl",
+    "BB": HERE / "data" / "faithfulness-heldout-bb.jsonl",
+    "BC": HERE / "data" / "faithfulness-heldout-bc.jsonl",
+    "BD": HERE / "data" / "faithfulness-heldout-bd.jsonl",
+    "BE": HERE / "data" / "faithfulness-heldout-be.jsonl",
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
 SEALED = {
     name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
-    for name in ("BB", "BC", "BD", "BE", "BF", "BG", "BH", "BI")
+    for name in ("BF", "BG", "BH", "BI")
 }
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("AX", "AY", "AZ", "BA")
+OUT_OF_SAMPLE = ("BB", "BC", "BD", "BE")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -282,6 +286,13 @@ HELDOUT_ROLE = {
     "fixes; its false flags then guided fixes",
     "BA": "written like H (everyday public services); measured once, after AT-AW's fixes; its false flags "
     "then guided fixes",
+    "BB": "written like H (Bali and Nusa Tenggara); measured once, after AX-BA's fixes; no fix "
+    "since",
+    "BC": "written like H (health and medicine); measured once, after AX-BA's fixes; no fix since",
+    "BD": "written like H (sport results and schedules); measured once, after AX-BA's fixes; "
+    "no fix since",
+    "BE": "written like H (courts and corruption cases); measured once, after AX-BA's fixes; "
+    "no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
