@@ -115,7 +115,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: second-mention rule and the Dis-/Din- office abbreviations, AP to AS the "and a half",
 #: seconds, day-range, roman-pair, possessive-weekday and named-number rules, AT to AW the
 #: head-noun co-reference, stoppage-time and split-compound rules, AX to BA the plural
-#: rendering, counting-numeral and idiom rules.
+#: rendering, counting-numeral and idiom rules, BB to BE the possessive co-reference,
+#: currency-country, long roman-numeral and capitalised spelt-out rules.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -286,13 +287,13 @@ HELDOUT_ROLE = {
     "fixes; its false flags then guided fixes",
     "BA": "written like H (everyday public services); measured once, after AT-AW's fixes; its false flags "
     "then guided fixes",
-    "BB": "written like H (Bali and Nusa Tenggara); measured once, after AX-BA's fixes; no fix "
-    "since",
-    "BC": "written like H (health and medicine); measured once, after AX-BA's fixes; no fix since",
+    "BB": "written like H (Bali and Nusa Tenggara); measured once, after AX-BA's fixes; its false flags "
+    "then guided fixes",
+    "BC": "written like H (health and medicine); measured once, after AX-BA's fixes; its false flags then guided fixes",
     "BD": "written like H (sport results and schedules); measured once, after AX-BA's fixes; "
-    "no fix since",
+    "its false flags then guided fixes",
     "BE": "written like H (courts and corruption cases); measured once, after AX-BA's fixes; "
-    "no fix since",
+    "its false flags then guided fixes",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]

@@ -125,7 +125,7 @@ _TIME_EN_WORDS = re.compile(
 _CLOCK_WORDS = {"midnight": (0, 24), "noon": (12,), "midday": (12,)}
 #: "dua gim langsung" = "in straight games": the count is implied, not stated.
 _STRAIGHT = re.compile(r"\s+(?:gim|game|set|babak)\s+langsung\b")
-_CURRENCY = r"Rp\.?|IDR|USD|US\$|S\$|A\$|RM|EUR|SGD|AUD|MYR|JPY|CNY|RMB|\$|€|£|¥"
+_CURRENCY = r"Rp\.?|IDR|USD|US\$|S\$|A\$|HK\$|HKD|RM|EUR|SGD|AUD|MYR|JPY|CNY|RMB|\$|€|£|¥"
 _NUMBER = {
     "id": re.compile(
         rf"(?:(?<![\w$])(?P<cur>{_CURRENCY})\s?)?"
@@ -153,7 +153,11 @@ _DAY_MONTH = {
     for lang, days in (("id", lx.ID_WEEKDAYS), ("en", lx.EN_WEEKDAYS))
 }
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
-_ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b")
+_ROMAN = re.compile(
+    r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b"
+    # with L or C, three letters or more ("PKB XLVII"; "CV" and "XL" are names)
+    r"|\b(?=[IVXLC]{3,}\b)(?=[IVX]*[LC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b"
+)
 _ROMAN_PAIR = re.compile(r"(?<=[IVX]{2}) (?:dan|and|atau|or|,) ([IVX])\b")
 _ROMAN_AFTER = re.compile(
     r"\b(?:sidang|kelas|tahap|jilid|angkatan|gelombang|periode|babak|putaran|zona|wilayah)"
@@ -199,9 +203,14 @@ _SCALE_AFTER = {
         r"^\s*(?:-\s*)?(thousand|million|mln|mn|billion|bln|bn|trillion|tn|trn)\b", re.I
     ),
 }
+_DOLLAR_COUNTRIES = {
+    "singapore": "SGD", "singapura": "SGD", "australian": "AUD", "australia": "AUD",
+    "hong kong": "HKD",
+}  # fmt: skip
 _CURRENCY_AFTER = re.compile(
-    r"^\s+(?:US\s+|Singapore\s+|Australian\s+)?(rupiah|rupiahs|dolar|dollars?|euros?|ringgit|"
-    r"yen|yuan|pounds?|won|baht)\b(?:\s+(AS|Amerika|Singapura|Australia)\b)?",
+    r"^\s+(?:(?P<before>US|Singapore|Australian|Hong Kong)\s+)?(rupiah|rupiahs|dolar|dollars?|"
+    r"euros?|ringgit|yen|yuan|pounds?|won|baht)\b"
+    r"(?:\s+(?P<after>AS|Amerika|Singapura|Australia|Hong Kong)\b)?",
     re.I,
 )
 _RANGE_GAP = re.compile(
@@ -526,7 +535,10 @@ def _numbers(
         if pm := _PERCENT_AFTER.match(text[end : end + 24]):
             unit, kind, end = "%", "percent", end + pm.end()
         elif not currency and (cm := _CURRENCY_AFTER.match(text[end : end + 40])):
-            unit, kind, end = lx.CURRENCY_AFTER[cm[1].lower()], "money", end + cm.end()
+            unit, kind, end = lx.CURRENCY_AFTER[cm[2].lower()], "money", end + cm.end()
+            country = (cm["before"] or cm["after"] or "").lower()
+            if unit == "USD" and country in _DOLLAR_COUNTRIES:  # "dolar Singapura" = S$
+                unit = _DOLLAR_COUNTRIES[country]
         keys: list[Key] = [("q", v * scale, unit) for v in values]
         if lang == "en" and not currency and scale == 1.0 and suffix in lx.MONEY_SUFFIX_SCALES:
             # "1.4m" is 1.4 million in the press (or 1.4 metres), "40k" is 40,000 (or 40 km/h)
@@ -577,7 +589,7 @@ def _numbers(
 
 
 def _roman(token: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
     total = 0
     for a, b in zip(token, token[1:] + " ", strict=True):
         total += -values[a] if b != " " and values[a] < values[b] else values[a]

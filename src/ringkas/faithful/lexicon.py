@@ -137,7 +137,7 @@ CURRENCY_BEFORE: dict[str, str] = {
     "Rp": "IDR", "Rp.": "IDR", "IDR": "IDR", "US$": "USD", "USD": "USD", "$": "USD",
     "S$": "SGD", "SGD": "SGD", "A$": "AUD", "AUD": "AUD", "RM": "MYR", "MYR": "MYR",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
-    "CNY": "CNY", "RMB": "CNY",
+    "CNY": "CNY", "RMB": "CNY", "HK$": "HKD", "HKD": "HKD",
 }  # fmt: skip
 #: Currency written after the amount (lower case) -> ISO code.
 CURRENCY_AFTER: dict[str, str] = {
@@ -357,8 +357,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "bpbd": ("disaster management agency", "disaster mitigation agency", "bpbd"),
     "bmkg": ("meteorology", "weather agency", "bmkg"), "bpk": ("audit board", "bpk"),
     "bpjs": ("social security", "bpjs"), "mpr": ("people's consultative assembly", "mpr"),
-    "dprd": ("regional legislature", "regional house", "legislative council", "council",
-    "dprd"),
+    "dprd": ("regional legislat", "regional house", "legislative council", "council",
+    "provincial legislat", "legislator", "lawmaker", "dprd"),
     "dpd": ("regional representative", "dpd"),
     "pbb": ("united nations", "un", "u.n.", "land and building tax", "property tax", "pbb"),
     "ue": ("european union", "eu"), "spbu": ("petrol station", "gas station",
@@ -514,6 +514,7 @@ EQUIVALENTS |= {
     "damkar": ("fire", "damkar"), "bapenda": ("revenue agency", "revenue office", "bapenda"),
     "bappeda": ("development planning", "bappeda"), "dlh": ("environment", "dlh"),
     "abk": ("crew", "abk"), "pu": ("public works", "pu"),
+    "tpi": ("immigration", "checkpoint", "fish auction", "tpi"),
 }  # fmt: skip
 # Renderings added to entries above: a national team by its country ("Timnas U-23" =
 # "Indonesia U-23"), and the state budget said together with the regional one ("APBN dan
@@ -549,7 +550,8 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "bundesliga", "german league"), "liga prancis": ("ligue 1", "french league"),
     "liga belanda": ("eredivisie", "dutch league"), "liga champions": ("champions league",),
     "jalan layang": ("flyover", "overpass", "elevated road", "elevated highway", "elevated toll"),
-    "jalan tol": ("toll road", "tollway", "expressway", "toll"), "papua pegunungan": (
+    "jalan tol": ("toll road", "tollway", "expressway", "toll"),
+    "desa adat": ("customary village", "traditional village", "indigenous village"), "papua pegunungan": (
     "highland papua", "papua highland", "mountainous papua"),
 }  # fmt: skip
 
@@ -562,6 +564,7 @@ REPEAT_PHRASES: dict[str, tuple[str, ...]] = {"dolar as": ("dollar",), "dolar am
 #: state ("children under five", "ten-day") and need not.
 ID_AGE_WORDS: dict[str, int] = {
     "balita": 5, "batita": 3, "dasarian": 10, "sepekan": 7, "dasawarsa": 10, "windu": 8,
+    "rubber": 3,  # "kalah rubber game": a three-game defeat
 }  # fmt: skip
 
 #: Short Indonesian function words: an "English" output full of them was not translated.

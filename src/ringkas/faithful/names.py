@@ -78,7 +78,11 @@ def _spelt_out(text: str, start: int, end: int) -> bool:
     if not _parenthesised(text, start, end):
         return False
     letters = text[start:end].lower()
-    before = re.search(r"((?:[a-z]+ )+)$", text[max(0, start - 80) : start - 1])
+    window = text[max(0, start - 80) : start - 1]
+    before = re.search(r"((?:[a-z]+ )+)$", window)
+    opening = re.search(r"(?:^|[.!?]\s+)([A-Z][a-z]+ (?:[a-z]+ )+)$", window)
+    if opening and before and len(opening[1]) > len(before[1]):  # "Jaksa penuntut umum (JPU)"
+        before = re.search(r"(.+)", opening[1].lower())
     if before is None or len(letters) < 2:
         return False
     initials = "".join(w[0] for w in before[1].split())[-3 * len(letters) :]
@@ -414,6 +418,8 @@ def required_names(
             continue
         if lang == "id" and (_office_abbreviation(token) or _spelt_out(text, *m.span())):
             continue
+        if lang == "id" and low == "pp" and re.match(r" (?!No)[A-Z]", text[m.end() :]):
+            continue  # "PP PBSI", "PP Muhammadiyah": the central board, which English leaves
         if (
             lang == "id"
             and low == "ri"
@@ -718,7 +724,7 @@ def changed_names(
             near = words.near(token, most=1)  # a translated word is missed only when misspelt
             if near and near.lower() not in source_words and not _rendered(near, rendered):
                 found.append((span, near))
-    return _coreferred(source, found, words)
+    return _coreferred(source, found, words, required)
 
 
 #: The English nouns a translation refers back with to a name after each head word ("the
@@ -741,6 +747,14 @@ def _rendered(word: str, renderings: list[str]) -> bool:
     "minerals and coal" for "Minerba"), not a misspelt name."""
     low = word.lower()
     return any(low.startswith(a) or a.split(" ")[0] in (low, low.rstrip("s")) for a in renderings)
+
+
+#: "the club's CEO", "the ministry's secretary general": English naming an office by the
+#: body the source names again.
+_POSSESSIVE_REFERENCE = re.compile(
+    r"\bthe (?:club|company|firm|ministry|agency|office|bank|party|team|group|university|"
+    r"hospital|council|commission|court|board|airport|port|village|city|regency|province)'s\b"
+)
 
 
 def _later_mentions(source: str) -> list[list[tuple[int, int]]]:
@@ -781,26 +795,33 @@ def _contains(words: list[str], part: list[str]) -> bool:
 
 
 def _coreferred(
-    source: str, found: list[tuple[Span, str | None]], words: _Words
+    source: str,
+    found: list[tuple[Span, str | None]],
+    words: _Words,
+    required: set[tuple[int, int]],
 ) -> list[tuple[Span, str | None]]:
     """``found`` without the later mentions that the output leaves out whole, names once,
-    and refers to by the noun of the mention's head (co-reference: "the airport" for a second
-    "Bandara Soekarno-Hatta"); a misspelt copy is still reported. (Without that noun, a
+    and refers to by the noun of the mention's head or a body's possessive (co-reference:
+    "the airport" for a second "Bandara Soekarno-Hatta", "the club's CEO" for "CEO Bali
+    United"); a misspelt copy is still reported. (Without that noun, a
     dropped repeat is a dropped name: a quote's speaker, a place said again.)"""
     missing = {(s.start, s.end) for s, near in found if near is None}
+    said = Counter(m[0].lower() for m in _TOKEN.finditer(source))
     waived: set[tuple[int, int]] = set()
     for mention in _later_mentions(source):
         head = _WORD_BEFORE_ANY.search(source, max(0, mention[0][0] - 24), mention[0][0])
         nouns = _HEAD_NOUNS.get(head[1].lower(), ()) if head else ()
-        referred = any(
+        referred = _POSSESSIVE_REFERENCE.search(words.lower) is not None or any(
             re.search(rf"\b(?:the|its) (?:[\w-]+ )?{noun}\b", words.lower) for noun in nouns
         )
+        checked = [span for span in mention if span in required]
         if (
             referred
-            and all(span in missing for span in mention)
-            and all(words.count(source[a:b]) for a, b in mention)
+            and any(span in missing for span in checked)
+            # left out whole: each of its words is said fewer times than in the source
+            and all(0 < words.count(source[a:b]) < said[source[a:b].lower()] for a, b in checked)
         ):
-            waived.update(mention)
+            waived.update(checked)
     return [(s, near) for s, near in found if (s.start, s.end) not in waived]
 
 
