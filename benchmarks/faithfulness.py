@@ -175,15 +175,16 @@ HELDOUT = {
     "BC": HERE / "data" / "faithfulness-heldout-bc.jsonl",
     "BD": HERE / "data" / "faithfulness-heldout-bd.jsonl",
     "BE": HERE / "data" / "faithfulness-heldout-be.jsonl",
+    "BF": HERE / "data" / "faithfulness-heldout-bf.jsonl",
+    "BG": HERE / "data" / "faithfulness-heldout-bg.jsonl",
+    "BH": HERE / "data" / "faithfulness-heldout-bh.jsonl",
+    "BI": HERE / "data" / "faithfulness-heldout-bi.jsonl",
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED = {
-    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
-    for name in ("BF", "BG", "BH", "BI")
-}
+SEALED: dict[str, Path] = {}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("BB", "BC", "BD", "BE")
+OUT_OF_SAMPLE = ("BF", "BG", "BH", "BI")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -294,6 +295,13 @@ HELDOUT_ROLE = {
     "its false flags then guided fixes",
     "BE": "written like H (courts and corruption cases); measured once, after AX-BA's fixes; "
     "its false flags then guided fixes",
+    "BF": "written like H (a day of regional front pages); measured once, after BB-BE's fixes; "
+    "no fix since",
+    "BG": "written like H (industry and trade); measured once, after BB-BE's fixes; no fix since",
+    "BH": "written like H (disasters and weather); measured once, after BB-BE's fixes; no fix "
+    "since",
+    "BI": "written like H (education and religion); measured once, after BB-BE's fixes; no fix "
+    "since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
