@@ -290,19 +290,14 @@ def _dates(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
         if day_month and taken.free(m.start("d") - 1, m.end("m") + 1):
             facts.append(_fact("date", text, m.start("d"), m.end("m"), day_month))
             taken.take(m.start("d") - 1, m.end("m") + 1)
-    for m in _DAY_RANGE_DATE.finditer(text):  # "(7-8/9/2024)": the 7th and the 8th
-        first, last, mo, y = int(m[1]), int(m[2]), int(m[3]), int(m[4])
-        y = y + 2000 if y < 100 else y
-        if 1 <= first <= 31 and 1 <= last <= 31 and 1 <= mo <= 12 and taken.free(*m.span()):
-            for group, nth in ((1, first), (2, last)):
-                date_key: list[Key] = [("date", (nth, mo, y), None)]
-                facts.append(_fact("date", text, m.start(group), m.end(group), date_key))
-            taken.take(*m.span())
-    for m in _DAY_RANGE_DAY_MONTH.finditer(text):  # "Sabtu dan Minggu (14-15/9)"
+    # "(7-8/9/2024)": the 7th and the 8th; "Sabtu dan Minggu (14-15/9)": the same, no year
+    for m in [*_DAY_RANGE_DATE.finditer(text), *_DAY_RANGE_DAY_MONTH.finditer(text)]:
         first, last, mo = int(m[1]), int(m[2]), int(m[3])
+        year = int(m[4]) if m.re is _DAY_RANGE_DATE else None
+        year = year + 2000 if year is not None and year < 100 else year
         if 1 <= first <= 31 and 1 <= last <= 31 and 1 <= mo <= 12 and taken.free(*m.span()):
             for group, nth in ((1, first), (2, last)):
-                date_key = [("date", (nth, mo, None), None)]
+                date_key: list[Key] = [("date", (nth, mo, year), None)]
                 facts.append(_fact("date", text, m.start(group), m.end(group), date_key))
             taken.take(*m.span())
     for m in _NUMERIC_DATE.finditer(text):
@@ -552,25 +547,16 @@ def _numbers(
         if value and taken.free(m.start(), m.end()):
             facts.append(_fact("number", text, m.start(), m.end(), [("q", float(value), None)]))
             taken.take(m.start(), m.end())
-    for m in _ROMAN_PAIR.finditer(text):  # "kelas IV dan V": a one-letter numeral said with one
-        if taken.free(m.start(1), m.end(1)):
-            facts.append(
-                _fact("number", text, m.start(1), m.end(1), [("q", float(_roman(m[1])), None)])
-            )
-            taken.take(m.start(1), m.end(1))
-    if lang == "id":  # "masa sidang V", "tahap X": a one-letter numeral that counts
-        for m in _ROMAN_AFTER.finditer(text):
+    # one-letter numerals: said with another ("kelas IV dan V"), after a counting word ("masa
+    # sidang V", Indonesian), or in a name ("Obligasi Berkelanjutan V", Indonesian, weak)
+    numerals = [(_ROMAN_PAIR, False)]
+    if lang == "id":
+        numerals += [(_ROMAN_AFTER, False), (_ROMAN_LETTER, True)]
+    for pattern, weak in numerals:
+        for m in pattern.finditer(text):
             if taken.free(m.start(1), m.end(1)):
-                number = float(_roman(m[1]))
-                facts.append(_fact("number", text, m.start(1), m.end(1), [("q", number, None)]))
-                taken.take(m.start(1), m.end(1))
-    if lang == "id":  # "Obligasi Berkelanjutan V": a one-letter numeral in a name, weak
-        for m in _ROMAN_LETTER.finditer(text):
-            if taken.free(m.start(), m.end()):
-                number = float(_roman(m[1]))
-                facts.append(
-                    _fact("number", text, m.start(1), m.end(1), [("q", number, None)], True)
-                )
+                number: list[Key] = [("q", float(_roman(m[1])), None)]
+                facts.append(_fact("number", text, m.start(1), m.end(1), number, weak))
                 taken.take(m.start(1), m.end(1))
     for m in _APPROX[lang].finditer(text):
         if taken.free(m.start(), m.end()):
