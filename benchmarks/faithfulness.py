@@ -118,7 +118,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: seconds, day-range, roman-pair, possessive-weekday and named-number rules, AT to AW the
 #: head-noun co-reference, stoppage-time and split-compound rules, AX to BA the plural
 #: rendering, counting-numeral and idiom rules, BB to BE the possessive co-reference,
-#: currency-country, long roman-numeral and capitalised spelt-out rules.
+#: currency-country, long roman-numeral and capitalised spelt-out rules, BF to BI the v/w and
+#: oe/u spelling keys, coordinates, exonyms, church names and clergy titles.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -184,7 +185,10 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {}
+SEALED = {
+    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
+    for name in ("BJ", "BK", "BL", "BM")
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("BF", "BG", "BH", "BI")
 HELDOUT_ROLE = {
@@ -298,12 +302,12 @@ HELDOUT_ROLE = {
     "BE": "written like H (courts and corruption cases); measured once, after AX-BA's fixes; "
     "its false flags then guided fixes",
     "BF": "written like H (a day of regional front pages); measured once, after BB-BE's fixes; "
-    "no fix since",
-    "BG": "written like H (industry and trade); measured once, after BB-BE's fixes; no fix since",
-    "BH": "written like H (disasters and weather); measured once, after BB-BE's fixes; no fix "
-    "since",
-    "BI": "written like H (education and religion); measured once, after BB-BE's fixes; no fix "
-    "since",
+    "its false flags then guided fixes",
+    "BG": "written like H (industry and trade); measured once, after BB-BE's fixes; its false flags then guided fixes",
+    "BH": "written like H (disasters and weather); measured once, after BB-BE's fixes; its false flags "
+    "then guided fixes",
+    "BI": "written like H (education and religion); measured once, after BB-BE's fixes; its false flags "
+    "then guided fixes",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]

@@ -636,3 +636,21 @@ def test_bb_to_be_conventions() -> None:
     english = "Investigators seized S$2.5 million at the 62nd festival, lost in a three-game match."
     assert check(source, english).ok
     assert not check(source, english.replace("S$", "US$")).ok
+
+
+def test_bf_to_bi_conventions() -> None:
+    from ringkas.faithful import check
+
+    # a place in English spelling, coordinates, a European city, a pastor's title
+    source = (
+        "Gempa di Laut Sawu pada koordinat 9,1 LS dan 121,5 BT terasa hingga Koln, kata Pdt. Yan."
+    )
+    english = "The quake in the Savu Sea at 9.1°S and 121.5°E was felt as far as Cologne, the Rev. Yan said."
+    assert check(source, english).ok
+    # church names
+    source = "Prosesi Jalan Salib digelar di Gereja Santo Yoseph dan Katedral Tiga Raja."
+    english = "The Way of the Cross was held at St. Joseph's Church and the Three Kings Cathedral."
+    assert missing_names(source, english) == []
+    # a saint's rendering is a rendering only: a person's surname beside it stays required
+    source = "Kata Kepala BPBD Yosef Lalu Nahak."
+    assert texts(missing_names(source, "Said BPBD head Yosef Lalu.")) == ["Nahak"]

@@ -276,7 +276,7 @@ ID_NAME_HEADS = frozenset(
     sertu serka serma pelda kopral pratu praka
     menko polkam polhukam ekuin kesra marves dirut dirops dirkeu sekda sekjen sesjen sekum ketum waketum bendum wagub wabup wawali kajati kajari kakanwil kadiv kabag kabiro
     karo kapuspen kasum kabareskrim kabaharkam danrem dandim danramil danyon danlanal danlanud
-    wamen plh kaisar paus kanselir pangeran
+    wamen plh kaisar paus kanselir pangeran pdt mgr uskup kardinal romo
     """.split()
 )
 #: Words that open a company's name ("PT Bank Rakyat Indonesia Tbk"), which is kept whole.
@@ -515,6 +515,16 @@ EQUIVALENTS |= {
     "bappeda": ("development planning", "bappeda"), "dlh": ("environment", "dlh"),
     "abk": ("crew", "abk"), "pu": ("public works", "pu"),
     "tpi": ("immigration", "checkpoint", "fish auction", "tpi"),
+    # coordinates: "8,42 LS dan 116,15 BT" = "8.42 degrees south latitude", "8.42°S"
+    "ls": ("south", "s", "ls"), "lu": ("north", "n", "lu"), "bt": ("east", "e", "bt"),
+    "bb": ("west", "w", "bb"),
+    # European cities in Indonesian (or their own) spelling
+    "koln": ("cologne", "koln"), "munchen": ("munich",), "milano": ("milan",),
+    "napoli": ("naples",), "firenze": ("florence",), "venezia": ("venice",),
+    "torino": ("turin",), "kopenhagen": ("copenhagen",), "athena": ("athens",),
+    "beograd": ("belgrade",), "bukares": ("bucharest",), "lissabon": ("lisbon",),
+    "pdt": ("rev", "pastor", "reverend", "pdt"), "mgr": ("monsignor", "mgr", "bishop"),
+    "uskup": ("bishop",), "kardinal": ("cardinal",),
 }  # fmt: skip
 # Renderings added to entries above: a national team by its country ("Timnas U-23" =
 # "Indonesia U-23"), and the state budget said together with the regional one ("APBN dan
@@ -551,7 +561,10 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "liga belanda": ("eredivisie", "dutch league"), "liga champions": ("champions league",),
     "jalan layang": ("flyover", "overpass", "elevated road", "elevated highway", "elevated toll"),
     "jalan tol": ("toll road", "tollway", "expressway", "toll"),
-    "desa adat": ("customary village", "traditional village", "indigenous village"), "papua pegunungan": (
+    "desa adat": ("customary village", "traditional village", "indigenous village"),
+    "jalan salib": ("way of the cross", "stations of the cross"),
+    "jumat agung": ("good friday",), "kamis putih": ("maundy thursday", "holy thursday"),
+    "malam natal": ("christmas eve",), "papua pegunungan": (
     "highland papua", "papua highland", "mountainous papua"),
 }  # fmt: skip
 

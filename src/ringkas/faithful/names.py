@@ -468,9 +468,9 @@ class _Words:
         only when a word is not found as itself."""
         starts: Counter[str] = Counter()
         for word, times in self.counts.items():
-            if len(word) >= 5:
+            if len(word) >= 4:
                 key = _cognate(word)
-                starts.update({key[:n]: times for n in range(5, len(key) + 1)})
+                starts.update({key[:n]: times for n in range(4, len(key) + 1)})
         return starts
 
     def count(self, token: str, *, renderings: bool = True, common: bool = True) -> int:
@@ -488,7 +488,7 @@ class _Words:
             found += self._renderings(low, renderings, common)
         if not found and not whole and len(low) >= 6:
             found = self.joined[low]  # "Idulfitri" written "Idul Fitri"
-        if not found and not whole and len(low) >= 5:
+        if not found and not whole and len(low) >= 4:
             found = self.cognates[_cognate(low)]  # a loanword: "Sentral" = "Central"
         return found
 
@@ -559,7 +559,7 @@ def _rendering(alt: str) -> str:
 _COGNATE = (
     ("ph", "f"), ("y", "i"), ("ch", "k"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"),
     ("ou", "u"), ("rr", "r"),
-    ("ss", "s"), ("mm", "m"), ("ll", "l"), ("pp", "p"), ("tt", "t"),
+    ("ss", "s"), ("mm", "m"), ("ll", "l"), ("pp", "p"), ("tt", "t"), ("v", "w"), ("oe", "u"),
 )  # fmt: skip
 
 
@@ -570,6 +570,8 @@ def _cognate(word: str) -> str:
     >>> _cognate("Strategis") == _cognate("Strategic"), _cognate("Grup") == _cognate("Group")
     (True, True)
     >>> _cognate("Sentral") == _cognate("Central"), _cognate("Nasional") == _cognate("National")
+    (True, True)
+    >>> _cognate("Sawu") == _cognate("Savu"), _cognate("Soekarno") == _cognate("Sukarno")
     (True, True)
     """
     key = re.sub(r"c(?=[eiy])", "s", word.lower())  # "central" = "sentral"
