@@ -182,15 +182,16 @@ HELDOUT = {
     "BG": HERE / "data" / "faithfulness-heldout-bg.jsonl",
     "BH": HERE / "data" / "faithfulness-heldout-bh.jsonl",
     "BI": HERE / "data" / "faithfulness-heldout-bi.jsonl",
+    "BJ": HERE / "data" / "faithfulness-heldout-bj.jsonl",
+    "BK": HERE / "data" / "faithfulness-heldout-bk.jsonl",
+    "BL": HERE / "data" / "faithfulness-heldout-bl.jsonl",
+    "BM": HERE / "data" / "faithfulness-heldout-bm.jsonl",
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED = {
-    name: HERE / "data" / f"faithfulness-heldout-{name.lower()}.jsonl"
-    for name in ("BJ", "BK", "BL", "BM")
-}
+SEALED: dict[str, Path] = {}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("BF", "BG", "BH", "BI")
+OUT_OF_SAMPLE = ("BJ", "BK", "BL", "BM")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -308,6 +309,12 @@ HELDOUT_ROLE = {
     "then guided fixes",
     "BI": "written like H (education and religion); measured once, after BB-BE's fixes; its false flags "
     "then guided fixes",
+    "BJ": "written like H (eastern Indonesia); measured once, after BF-BI's fixes; no fix since",
+    "BK": "written like H (Jakarta and its satellite cities); measured once, after BF-BI's "
+    "fixes; no fix since",
+    "BL": "written like H (the national economy from the wires); measured once, after BF-BI's "
+    "fixes; no fix since",
+    "BM": "written like H (people and events); measured once, after BF-BI's fixes; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
