@@ -273,6 +273,11 @@ def _zone(raw: str | None) -> str | None:
     return lx.TIME_ZONES.get(raw.lower()) if raw else None
 
 
+def _on_clock(hour: int, pm: bool) -> int:
+    """The 24-hour hour of ``hour`` a.m. or p.m. (12 a.m. is 0, 12 p.m. is 12)."""
+    return hour % 12 + (12 if pm else 0)
+
+
 def _clock(h: int, m: int) -> list[int]:
     return [h * 60 + m] if 0 <= h <= 24 and 0 <= m <= 59 else []
 
@@ -408,7 +413,7 @@ def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
         else:
             ampm = (m["ampm"] or m["ampm2"] or "").lower().replace(".", "")
             if ampm in ("am", "pm"):
-                base = hour % 12 + (12 if ampm == "pm" else 0)
+                base = _on_clock(hour, ampm == "pm")
                 keys = [("time", c, zone) for c in _clock(base, minute)]
             else:
                 hours = [hour] + ([hour + 12] if 0 < hour < 12 else [0] if hour == 12 else [])
@@ -444,10 +449,10 @@ def _shared_ampm(text: str, taken: _Taken, facts: list[Fact]) -> None:
         first, second = int(m["h"]), int(m["h2"])
         if not (1 <= first <= 12 and 1 <= second <= 12):
             continue
-        base = second % 12 + (12 if pm else 0)
-        starts = [first % 12 + (12 if pm else 0)]
+        base = _on_clock(second, pm)
+        starts = [_on_clock(first, pm)]
         if first > second:  # "10-2 p.m.": from ten in the morning
-            starts.append(first % 12 + (0 if pm else 12))
+            starts.append(_on_clock(first, not pm))
         first_keys: list[Key] = [
             ("time", c, zone) for h in starts for c in _clock(h, int(m["m"] or 0))
         ]

@@ -81,11 +81,12 @@ def _spelt_out(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 80) : start - 1]
     before = re.search(r"((?:[a-z]+ )+)$", window)
     opening = re.search(r"(?:^|[.!?]\s+)([A-Z][a-z]+ (?:[a-z]+ )+)$", window)
-    if opening and before and len(opening[1]) > len(before[1]):  # "Jaksa penuntut umum (JPU)"
-        before = re.search(r"(.+)", opening[1].lower())
     if before is None or len(letters) < 2:
         return False
-    initials = "".join(w[0] for w in before[1].split())[-3 * len(letters) :]
+    phrase = before[1]
+    if opening and len(opening[1]) > len(phrase):  # "Jaksa penuntut umum (JPU)"
+        phrase = opening[1].lower()
+    initials = "".join(w[0] for w in phrase.split())[-3 * len(letters) :]
     it = iter(initials)  # the letters, in order, among the initials, the last one last
     return all(c in it for c in letters) and initials[-1] == letters[-1]
 
@@ -451,8 +452,7 @@ class _Words:
         words = [w.lower() for w in _OUTPUT_WORD.findall(output)]
         self.words = set(words)
         self.counts = Counter(words)
-        # two adjacent words written as one ("Idul Fitri" for "Idulfitri")
-        self.joined = Counter(a + b for a, b in itertools.pairwise(words))
+        self._order = words
         self.prefixes: Counter[str] = Counter(
             w[:n] for w in words for n in range(2, min(len(w), 24) + 1)
         )
@@ -461,6 +461,12 @@ class _Words:
         self.capitalised = list(
             dict.fromkeys(w for w in _OUTPUT_WORD.findall(output) if w[0].isupper())
         )
+
+    @functools.cached_property
+    def joined(self) -> Counter[str]:
+        """Two adjacent words written as one ("Idul Fitri" for "Idulfitri"), made only when
+        a word is not found as itself."""
+        return Counter(a + b for a, b in itertools.pairwise(self._order))
 
     @functools.cached_property
     def cognates(self) -> Counter[str]:
@@ -726,7 +732,7 @@ def changed_names(
             near = words.near(token, most=1)  # a translated word is missed only when misspelt
             if near and near.lower() not in source_words and not _rendered(near, rendered):
                 found.append((span, near))
-    return _coreferred(source, found, words, required)
+    return _coreferred(source, found, words, required, repeats)
 
 
 #: The English nouns a translation refers back with to a name after each head word ("the
@@ -801,6 +807,7 @@ def _coreferred(
     found: list[tuple[Span, str | None]],
     words: _Words,
     required: set[tuple[int, int]],
+    said: Counter[str],
 ) -> list[tuple[Span, str | None]]:
     """``found`` without the later mentions that the output leaves out whole, names once,
     and refers to by the noun of the mention's head or a body's possessive (co-reference:
@@ -808,12 +815,14 @@ def _coreferred(
     United"); a misspelt copy is still reported. (Without that noun, a
     dropped repeat is a dropped name: a quote's speaker, a place said again.)"""
     missing = {(s.start, s.end) for s, near in found if near is None}
-    said = Counter(m[0].lower() for m in _TOKEN.finditer(source))
+    if not missing:
+        return found
+    possessive = _POSSESSIVE_REFERENCE.search(words.lower) is not None
     waived: set[tuple[int, int]] = set()
     for mention in _later_mentions(source):
         head = _WORD_BEFORE_ANY.search(source, max(0, mention[0][0] - 24), mention[0][0])
         nouns = _HEAD_NOUNS.get(head[1].lower(), ()) if head else ()
-        referred = _POSSESSIVE_REFERENCE.search(words.lower) is not None or any(
+        referred = possessive or any(
             re.search(rf"\b(?:the|its) (?:[\w-]+ )?{noun}\b", words.lower) for noun in nouns
         )
         checked = [span for span in mention if span in required]
