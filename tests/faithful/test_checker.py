@@ -263,3 +263,37 @@ def test_a_source_value_said_again_in_brackets_is_a_gloss_not_an_invention() -> 
     # a value the source does not have is invented, in brackets or not
     report = check(source, "The return flow is expected to peak three days after Eid (H+4).")
     assert [i.found for i in report.issues] == ["4"]
+
+
+def test_a_year_the_source_repeats_may_be_said_once() -> None:
+    # two dates of one year, the year said with the second (or the first) only
+    source = "Ujian digelar mulai Senin, 23 November 2026, hingga Kamis, 26 November 2026."
+    assert check(
+        source, "The exam runs from Monday, November 23, to Thursday, November 26, 2026."
+    ).ok
+    source = "Ia wafat Jumat (2/2/2024) dan dimakamkan Sabtu (3/2/2024)."
+    assert check(
+        source, "He died on Friday, February 2, 2024, and was buried on Saturday, February 3."
+    ).ok
+    # a year repeated alone, said once
+    source = "Ekonomi triwulan II-2025 tumbuh 5,12 persen, dari 4,87 persen pada triwulan I-2025."
+    assert check(
+        source,
+        "The economy grew 5.12 percent in the second quarter of 2025, from 4.87 percent in the first quarter.",
+    ).ok
+    # a year the output never states, or states for something else, is still reported
+    report = check(
+        "Ia wafat Jumat (2/2/2024) dan dimakamkan Sabtu (3/2/2024).",
+        "He died on Friday, February 2, and was buried on Saturday, February 3.",
+    )
+    assert [i.kind for i in report.issues] == ["date", "date"]
+    report = check(
+        "Pekan Batik 2023 digelar Jumat (6/10/2023).",
+        "The Batik Week was held on Friday (6/10/2023).",
+    )
+    assert [(i.kind, i.source_span.text) for i in report.issues] == [("number", "2023")]
+    report = check(
+        "Ia wafat Jumat (2/2/2024) dan dimakamkan Sabtu (3/2/2025).",
+        "He died on Friday, February 2, 2024, and was buried on Saturday, February 3.",
+    )
+    assert not report.ok

@@ -654,3 +654,43 @@ def test_bf_to_bi_conventions() -> None:
     # a saint's rendering is a rendering only: a person's surname beside it stays required
     source = "Kata Kepala BPBD Yosef Lalu Nahak."
     assert texts(missing_names(source, "Said BPBD head Yosef Lalu.")) == ["Nahak"]
+
+
+def test_bj_to_bm_conventions() -> None:
+    from ringkas.faithful import check
+
+    # a country English spells otherwise, a public cemetery's abbreviation
+    source = "Kapal berbendera Papua Nugini ditangkap; korban dimakamkan di TPU Tanah Kusir."
+    english = "A Papua New Guinea-flagged boat was seized; the victim was buried at Tanah Kusir Public Cemetery."
+    assert check(source, english).ok
+    assert texts(missing_names(source, english.replace("New Guinea", "Nugini"))) == []
+    assert texts(missing_names(source, english.replace("Public Cemetery", "Park"))) == ["TPU"]
+
+
+def test_a_common_word_of_a_name_said_in_english_beside_the_rest_of_the_name() -> None:
+    source = "Balikpapan meraih Adipura Kencana dalam Anugerah Adipura 2023 di Jakarta."
+    # "Anugerah" said as "Awards", right beside the "Adipura" it names
+    assert (
+        missing_names(
+            source, "Balikpapan won the Adipura Kencana at the 2023 Adipura Awards in Jakarta."
+        )
+        == []
+    )
+    # left out, or an English word with nothing beside it, is still a dropped name
+    assert texts(
+        missing_names(source, "Balikpapan won the Adipura Kencana at the 2023 Adipura in Jakarta.")
+    ) == ["Anugerah"]
+    assert texts(
+        missing_names(
+            source, "Awards: Balikpapan won the Adipura Kencana at the 2023 Adipura in Jakarta."
+        )
+    ) == ["Anugerah"]
+    # a person's name: the English beside the found word is a title, so nothing is waived
+    source = "Menko Polkam Budi Gunawan menyebut 3.217 situs diblokir."
+    english = "Coordinating Political and Security Affairs Minister Gunawan said 3,217 sites were blocked."
+    assert texts(missing_names(source, english)) == ["Budi"]
+    # nor is a place's word or a company's word; and with three words left out and two
+    # English runs ("Mining", "Award"), the count waives none
+    source = "Pelabuhan Tanjung Perak dan PT Timah Tbk menyepakati Anugerah Adipura."
+    english = "Tanjung Port Authority and PT Tbk Mining agreed on the Adipura Award."
+    assert texts(missing_names(source, english)) == ["Perak", "Timah", "Anugerah"]

@@ -20,7 +20,7 @@ date 4/3/2024 -> None
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ringkas.errors import ConfigError, UnsupportedLanguageError
 from ringkas.faithful import lexicon as lx
@@ -263,6 +263,78 @@ def _copied(
     return missing, invented
 
 
+def _years(fact: Fact) -> set[int]:
+    """The years ``fact`` states: a four-digit number from 1900 to 2100, or a date's year."""
+    years = set()
+    for dim, value, _ in fact.keys:
+        if dim == "date" and isinstance(value, tuple) and value[2]:
+            years.add(value[2])
+        elif (
+            dim == "q"
+            and fact.text.isdigit()
+            and len(fact.text) == 4
+            and isinstance(value, float)
+            and 1900 <= value <= 2100
+        ):
+            years.add(int(value))
+    return years
+
+
+def _year_said_once(
+    missing: list[Fact], invented: list[int], sources: list[Fact], targets: list[Fact]
+) -> tuple[list[Fact], list[int]]:
+    """A year the source states more than once in the same way (in dates, or alone) may be
+    said once, when the output states it that way at all ("Senin, 23 November 2026, hingga Kamis, 26 November 2026" = "from Monday, November
+    23, to Thursday, November 26, 2026"; "triwulan II-2025 ... triwulan I-2025" = "the second
+    quarter of 2025 ... the first quarter"): a repeated year is not missing, and a date the
+    output gives without it pairs with the source's date of the same day and month. A year
+    the output never states, or states only another way (an event's "2023" and a date's),
+    is still reported.
+
+    >>> from ringkas.faithful.facts import extract
+    >>> src = extract("Jumat (2/2/2024) dan Sabtu (3/2/2024)", "id")
+    >>> out = extract("Friday, February 2, 2024, and Saturday, February 3", "en")
+    >>> missing, invented = _match(src, out)
+    >>> [f.text for f in missing], invented
+    (['3/2/2024'], [3])
+    >>> _year_said_once(missing, invented, src, out)
+    ([], [])
+    """
+
+    def said(facts: list[Fact], dated: bool) -> Counter[int]:
+        """How many times ``facts`` state each year, in dates or alone."""
+        return Counter(
+            year
+            for fact in facts
+            if any(k[0] == "date" for k in fact.keys) == dated
+            for year in _years(fact)
+        )
+
+    kept: list[Fact] = []
+    for fact in missing:
+        dates = [k[1] for k in fact.keys if k[0] == "date" and isinstance(k[1], tuple)]
+        source_said, output_said = said(sources, bool(dates)), said(targets, bool(dates))
+        if not any(source_said[y] > 1 and output_said[y] for y in _years(fact)):
+            kept.append(fact)
+            continue
+        if not dates:
+            continue  # the year alone, said alone elsewhere
+        day, month = dates[0][0], dates[0][1]
+        partner = next(
+            (
+                i
+                for i in invented
+                if any(k[0] == "date" and k[1] == (day, month, None) for k in targets[i].keys)
+            ),
+            None,
+        )
+        if partner is None:
+            kept.append(fact)
+        else:
+            invented = [i for i in invented if i != partner]
+    return kept, invented
+
+
 def _bracketed(fact: Fact, text: str) -> bool:
     """Whether ``fact`` stands inside a pair of round brackets of ``text``.
 
@@ -293,6 +365,7 @@ def _facts(
     else:
         missing, invented = _match(sources, targets)
         missing, invented = _copied(missing, invented, targets, source)
+        missing, invented = _year_said_once(missing, invented, sources, targets)
     # a weak fact, or a word kept verbatim as part of a name ("Institut Teknologi Sepuluh
     # Nopember" = "the Sepuluh Nopember Institute of Technology"), is not missing
     missing = [

@@ -515,6 +515,7 @@ EQUIVALENTS |= {
     "bappeda": ("development planning", "bappeda"), "dlh": ("environment", "dlh"),
     "abk": ("crew", "abk"), "pu": ("public works", "pu"),
     "tpi": ("immigration", "checkpoint", "fish auction", "tpi"),
+    "tpu": ("public cemetery", "cemetery", "burial ground", "tpu"),
     # coordinates: "8,42 LS dan 116,15 BT" = "8.42 degrees south latitude", "8.42°S"
     "ls": ("south", "s", "ls"), "lu": ("north", "n", "lu"), "bt": ("east", "e", "bt"),
     "bb": ("west", "w", "bb"),
@@ -523,6 +524,10 @@ EQUIVALENTS |= {
     "napoli": ("naples",), "firenze": ("florence",), "venezia": ("venice",),
     "torino": ("turin",), "kopenhagen": ("copenhagen",), "athena": ("athens",),
     "beograd": ("belgrade",), "bukares": ("bucharest",), "lissabon": ("lisbon",),
+    # countries whose Indonesian name English does not spell alike ("Papua Nugini")
+    "nugini": ("new guinea", "guinea"), "kirgistan": ("kyrgyzstan", "kyrgyz"),
+    "luksemburg": ("luxembourg",), "chili": ("chile",), "kazakstan": ("kazakhstan", "kazakh"),
+    "makedonia": ("macedonia",), "mozambik": ("mozambique",), "kamerun": ("cameroon",),
     "pdt": ("rev", "pastor", "reverend", "pdt"), "mgr": ("monsignor", "mgr", "bishop"),
     "uskup": ("bishop",), "kardinal": ("cardinal",),
 }  # fmt: skip
@@ -537,6 +542,7 @@ EQUIVALENTS["apbn"] += ("state and regional budget",)
 #: output has a rendering, the phrase's words are not asked for one by one. Lower case.
 PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "bank indonesia": ("central bank",),
+    "pantai gading": ("ivory coast", "cote d'ivoire", "côte d'ivoire"),
     "polda metro jaya": ("jakarta metropolitan police", "jakarta police", "metro jaya"),
     "kapolda metro jaya": ("jakarta metropolitan police", "jakarta police", "metro jaya"),
     "pulau dewata": ("island of the gods", "bali"), "pulau seribu masjid": ("lombok",),

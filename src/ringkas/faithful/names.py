@@ -732,7 +732,119 @@ def changed_names(
             near = words.near(token, most=1)  # a translated word is missed only when misspelt
             if near and near.lower() not in source_words and not _rendered(near, rendered):
                 found.append((span, near))
+    found = _translated_away(source, output, found, words, skip, rendered)
     return _coreferred(source, found, words, required, repeats)
+
+
+def _unexplained_runs(
+    output: str, source_words: set[str], rendered: list[str]
+) -> list[tuple[int, int]]:
+    """The (start, end) of each run of capitalised output words nothing in the source
+    explains: not a source word, nor a word starting like one ("Indonesian") or spelt like
+    one ("Operation" for "Operasi"), not a usual rendering of one, an English word of
+    translated names ("Regency", "Ministry"), a date word, an acronym or a sentence's first
+    word. Each is English of the translator's own for something the source names ("Adipura
+    Awards" for "Anugerah Adipura").
+
+    >>> _unexplained_runs("Adipura Awards for Operation Ketupat", {"adipura", "operasi", "ketupat"}, [])
+    [(8, 14)]
+    """
+    rendered_words = {w for alt in rendered for w in _OUTPUT_WORD.findall(alt)}
+    keys = {_cognate(w) for w in source_words if len(w) >= 4}
+    plain = _plain(output)
+    runs: list[tuple[int, int]] = []
+    last = -2
+    for part in _OUTPUT_WORD.finditer(plain):
+        word, at = part[0], part.start()
+        low = word.lower()
+        if (
+            not word[0].isupper()
+            or _initial(plain, at)
+            or _is_acronym(word)
+            or low in _EN_SKIP
+            or low in rendered_words
+            or low.rstrip("s") in rendered_words
+            or low in source_words
+            or any(low.startswith(w) or w.startswith(low) for w in source_words if len(w) >= 4)
+            or any(_cognate(low).startswith(k) for k in keys)  # "Operation" for "Operasi"
+        ):
+            last = -2
+            continue
+        if runs and last == runs[-1][1] and plain[last:at] in (" ", "-"):
+            runs[-1] = (runs[-1][0], part.end())
+        else:
+            runs.append((at, part.end()))
+        last = part.end()
+    return runs
+
+
+def _translated_away(
+    source: str,
+    output: str,
+    found: list[tuple[Span, str | None]],
+    words: _Words,
+    skip: Sequence[tuple[int, int]],
+    rendered: list[str],
+) -> list[tuple[Span, str | None]]:
+    """``found`` without the common Indonesian words inside names ("Anugerah") that the
+    output leaves out and says in English of its own: a run of capitalised English words
+    nothing in the source explains (:func:`_unexplained_runs`), written right next to a word
+    of the same source name that the output has ("Adipura Awards" for "Anugerah Adipura"),
+    and, by count, one such run for each capitalised source word the output does not have.
+    A misspelt copy, an acronym, a place's word and a company's word are still reported.
+
+    >>> src = "Balikpapan menang dalam Anugerah Adipura 2023 di Jakarta."
+    >>> [s.text for s, _ in changed_names(src, "Balikpapan won at the 2023 Adipura Awards in Jakarta.")]
+    []
+    >>> [s.text for s, _ in changed_names(src, "Balikpapan won at the 2023 Adipura in Jakarta.")]
+    ['Anugerah']
+    """
+    company = _company_words(source)
+    waivable = [
+        span
+        for span, near in found
+        if near is None
+        and not _is_acronym(span.text)
+        and not is_place_word(span.text)
+        and (span.start, span.end) not in company
+        and is_common_word(span.text)
+    ]
+    if not waivable:
+        return found
+    source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}
+    runs = _unexplained_runs(output, source_words, rendered)
+    if not runs:
+        return found
+    unfound = sum(
+        1
+        for m in _TOKEN.finditer(source)
+        if m[0][0].isupper()
+        and not _initial(source, m.start())
+        and not _skipped(m[0].lower())
+        and not any(a < m.end() and m.start() < b for a, b in skip)
+        and not words.count(m[0])
+    )
+    if len(runs) < unfound:
+        return found
+    plain = _plain(output)
+    starts = {a for a, _ in runs}
+    ends = {b for _, b in runs}
+    waived = set()
+    for span in waivable:
+        run = next(r for r in _runs(source) if any(m.start() == span.start for m in r))
+        i = next(i for i, m in enumerate(run) if m.start() == span.start)
+        for m in run[max(0, i - 1) : i + 2]:  # the words either side of it in the name
+            if m.start() == span.start or not words.count(m[0], renderings=False):
+                continue
+            pattern = rf"(?<![A-Za-z0-9]){re.escape(m[0])}(?![A-Za-z0-9])"  # as itself
+            if any(
+                (w.end() + 1 in starts and plain[w.end()] in " -")
+                or (w.start() - 1 in ends and plain[w.start() - 1] in " -")
+                for w in re.finditer(pattern, plain, re.IGNORECASE)
+            ):
+                waived.add((span.start, span.end))
+                break
+    return [(s, near) for s, near in found if (s.start, s.end) not in waived]
 
 
 #: The English nouns a translation refers back with to a name after each head word ("the
