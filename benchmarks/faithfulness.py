@@ -189,7 +189,16 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {}
+SEALED: dict[str, Path] = {
+    "BN": HERE / "data" / "faithfulness-heldout-bn.jsonl",
+    "BO": HERE / "data" / "faithfulness-heldout-bo.jsonl",
+    "BP": HERE / "data" / "faithfulness-heldout-bp.jsonl",
+    "BQ": HERE / "data" / "faithfulness-heldout-bq.jsonl",
+    "BR": HERE / "data" / "faithfulness-heldout-br.jsonl",
+    "BS": HERE / "data" / "faithfulness-heldout-bs.jsonl",
+    "BT": HERE / "data" / "faithfulness-heldout-bt.jsonl",
+    "BU": HERE / "data" / "faithfulness-heldout-bu.jsonl",
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("BJ", "BK", "BL", "BM")
 HELDOUT_ROLE = {
