@@ -186,21 +186,21 @@ HELDOUT = {
     "BK": HERE / "data" / "faithfulness-heldout-bk.jsonl",
     "BL": HERE / "data" / "faithfulness-heldout-bl.jsonl",
     "BM": HERE / "data" / "faithfulness-heldout-bm.jsonl",
-}
-#: Sets written and committed but not yet measured (not read by this script): each is
-#: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {
     "BN": HERE / "data" / "faithfulness-heldout-bn.jsonl",
     "BO": HERE / "data" / "faithfulness-heldout-bo.jsonl",
     "BP": HERE / "data" / "faithfulness-heldout-bp.jsonl",
     "BQ": HERE / "data" / "faithfulness-heldout-bq.jsonl",
+}
+#: Sets written and committed but not yet measured (not read by this script): each is
+#: moved to ``HELDOUT`` when it is measured for the first time.
+SEALED: dict[str, Path] = {
     "BR": HERE / "data" / "faithfulness-heldout-br.jsonl",
     "BS": HERE / "data" / "faithfulness-heldout-bs.jsonl",
     "BT": HERE / "data" / "faithfulness-heldout-bt.jsonl",
     "BU": HERE / "data" / "faithfulness-heldout-bu.jsonl",
 }
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("BJ", "BK", "BL", "BM")
+OUT_OF_SAMPLE = ("BN", "BO", "BP", "BQ")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -318,12 +318,21 @@ HELDOUT_ROLE = {
     "then guided fixes",
     "BI": "written like H (education and religion); measured once, after BB-BE's fixes; its false flags "
     "then guided fixes",
-    "BJ": "written like H (eastern Indonesia); measured once, after BF-BI's fixes; no fix since",
+    "BJ": "written like H (eastern Indonesia); measured once, after BF-BI's fixes; its false "
+    "flags then guided fixes",
     "BK": "written like H (Jakarta and its satellite cities); measured once, after BF-BI's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
     "BL": "written like H (the national economy from the wires); measured once, after BF-BI's "
-    "fixes; no fix since",
-    "BM": "written like H (people and events); measured once, after BF-BI's fixes; no fix since",
+    "fixes; its false flags then guided fixes",
+    "BM": "written like H (people and events); measured once, after BF-BI's fixes; its false "
+    "flags then guided fixes",
+    "BN": "written like H (regional politics in Sumatra and Kalimantan); measured once, after "
+    "BJ-BM's fixes; no fix since",
+    "BO": "written like H (religious affairs); measured once, after BJ-BM's fixes; no fix since",
+    "BP": "written like H (maritime affairs and fisheries in eastern Indonesia); measured once, "
+    "after BJ-BM's fixes; no fix since",
+    "BQ": "written like H (arts, culture and entertainment); measured once, after BJ-BM's fixes; "
+    "no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
