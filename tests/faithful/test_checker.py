@@ -297,3 +297,13 @@ def test_a_year_the_source_repeats_may_be_said_once() -> None:
         "He died on Friday, February 2, 2024, and was buried on Saturday, February 3.",
     )
     assert not report.ok
+
+
+def test_a_list_of_days_in_one_month_and_an_hour_range_from_to() -> None:
+    source = "Cuti bersama pada 18, 19, 23, dan 24 Maret 2026."
+    assert check(source, "Collective leave falls on March 18, 19, 23 and 24, 2026.").ok
+    report = check(source, "Collective leave falls on March 18, 19, 22 and 24, 2026.")
+    assert [i.kind for i in report.issues] == ["date"]
+    source = "Museum buka setiap Jumat pukul 19.00-21.00 WIB."
+    assert check(source, "The museum opens every Friday from 7 to 9 p.m. WIB.").ok
+    assert not check(source, "The museum opens every Friday from 8 to 9 p.m. WIB.").ok

@@ -694,3 +694,35 @@ def test_a_common_word_of_a_name_said_in_english_beside_the_rest_of_the_name() -
     source = "Pelabuhan Tanjung Perak dan PT Timah Tbk menyepakati Anugerah Adipura."
     english = "Tanjung Port Authority and PT Tbk Mining agreed on the Adipura Award."
     assert texts(missing_names(source, english)) == ["Perak", "Timah", "Anugerah"]
+
+
+def test_bn_to_bq_conventions() -> None:
+    from ringkas.faithful import check
+
+    pairs = [
+        ("DPRD Kota Medan membahas Ranperda Retribusi Daerah.",
+         "The Medan City Council is deliberating the draft regional regulation on regional levies."),
+        ("Bupati melantik kepala desa di Pendopo Bupati, Pelaihari.",
+         "The regent swore in village heads at the regent's pavilion in Pelaihari."),
+        ("Jemaah melaksanakan wukuf di Padang Arafah.", "Pilgrims performed wukuf on the plain of Arafat."),
+        ("Upacara berlangsung sejak Purnama Kedasa.", "The ceremony runs from the Kedasa full moon."),
+        ("Kapal berbendera Filipina ditangkap di Laut Maluku.",
+         "A Philippine-flagged boat was seized in the Molucca Sea."),
+        ("Nelayan menerima mesin tempel 15 PK.", "Fishermen received 15-horsepower outboard engines."),
+        ("Kapal dihentikan oleh Syahbandar.", "The ships were suspended by the harbormaster."),
+        ("Keraton menggelar Hajad Dalem Garebeg Mulud dari Bangsal Pagelaran.",
+         "The palace held its Garebeg Mulud royal ceremony from the Pagelaran Hall."),
+        ("UNESCO menetapkan Sumbu Filosofi Yogyakarta.", "UNESCO inscribed the Cosmological Axis of Yogyakarta."),
+        ("Raffi memenangi kategori Presenter Talkshow Terpopuler.",
+         "Raffi won Most Popular Talk Show Host."),
+        ("Indonesia hadir di Frankfurter Buchmesse 2026.", "Indonesia attends the 2026 Frankfurt Book Fair."),
+    ]  # fmt: skip
+    for source, english in pairs:
+        assert check(source, english).ok, source
+
+
+def test_a_misspelt_name_is_found_past_another_source_name_close_to_it() -> None:
+    # "Lakaan" (a source name) is two letters from "Labuan" too: the misspelling is "Labuen"
+    source = "Kapal KMP Lakaan berlayar di lintasan Labuan Bajo-Sape."
+    english = "The KMP Lakaan sailed on the Labuen Bajo-Sape route."
+    assert [(s.text, near) for s, near in changed_names(source, english)] == [("Labuan", "Labuen")]

@@ -111,7 +111,8 @@ _TIME_EN = re.compile(
 )
 #: "6-10 a.m.": a range of hours whose first shares the second's a.m. or p.m.
 _TIME_RANGE_EN = re.compile(
-    rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s?[-–]\s?(?P<h2>\d{{1,2}})"
+    rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?(?:\s?[-–]\s?|\s+(?:to|and|until)\s+)"
+    rf"(?P<h2>\d{{1,2}})"
     rf"(?::(?P<m2>\d{{2}}))?\s*(?P<ampm>{_AMPM})(?:\s*(?P<zone>{_ZONE})\b)?"
 )
 _SEASON_EN = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})[-–/](\d{2})(?![\d/.,])")
@@ -188,6 +189,12 @@ _MONTH_RIGHT_RANGE = re.compile(
     re.I,
 )
 _MONTH_RIGHT_YEAR = re.compile(r"^\.?,?\s+(\d{4})\b(?![.,]\d)")
+#: ``18, 19, 23, dan 24 Maret``, "March 18, 19, 23 and 24": the days listed before the last.
+_MONTH_LEFT_LIST = re.compile(
+    r"(?<![\d.,/])((?:\d{1,2},\s?)*\d{1,2},?\s(?:dan|serta|and|&)\s)\d{1,2}\s+$", re.I
+)
+_MONTH_RIGHT_LIST = re.compile(r"^((?:,\s?\d{1,2})*,?\s(?:and|&)\s\d{1,2})\b(?![.,:/]\d)", re.I)
+_LISTED_DAY = re.compile(r"\d{1,2}")
 _MAY_CONTEXT = re.compile(
     r"(?:\bin|\bsince|\buntil|\bby|\blast|\bnext|\bearly|\blate|\bmid-?|\bof|\bfrom|\bthrough|\bthis|\bend of)\s*$",
     re.I,
@@ -342,6 +349,8 @@ def _month(
     before, after = text[max(0, start - 24) : start], text[end : end + 24]
     day = year = None
     first: tuple[int, int, int] | None = None  # a range's first day, and where it is written
+    others: list[tuple[int, int, int]] = []  # the other days of a list, and where
+    said: int | None = None  # where the first day ends, when English lists others after it
     if (left_range := _MONTH_LEFT_RANGE.search(before)) and taken.free(
         start - len(before) + left_range.start(), start
     ):
@@ -352,6 +361,13 @@ def _month(
         start - len(before) + left.start(), start
     ):
         day, start = int(left[1]), start - len(before) + left.start()
+        wide = text[max(0, start - 40) : w.start()]
+        if (listed := _MONTH_LEFT_LIST.search(wide)) and taken.free(
+            w.start() - len(wide) + listed.start(), start
+        ):
+            at = w.start() - len(wide) + listed.start(1)
+            days = _LISTED_DAY.finditer(listed[1])
+            others = [(int(d[0]), at + d.start(), at + d.end()) for d in days]
     if day is None and lang == "en" and (right_range := _MONTH_RIGHT_RANGE.match(after)):
         first = (int(right_range[1]), start, end + right_range.end(1))
         day, end = int(right_range[2]), end + right_range.end()
@@ -359,6 +375,10 @@ def _month(
         after = text[end : end + 12]
     elif day is None and lang == "en" and (right := _MONTH_RIGHT_DAY.match(after)):
         day, end = int(right[1]), end + right.end()
+        if listed := _MONTH_RIGHT_LIST.match(text[end : end + 40]):  # "March 18, 19 and 24"
+            days = _LISTED_DAY.finditer(listed[1])
+            others = [(int(d[0]), end + d.start(), end + d.end()) for d in days]
+            said, end = end, end + listed.end()
         after = text[end : end + 12]
     else:
         after = after[:12]
@@ -377,7 +397,13 @@ def _month(
             _fact("date", text, first[1], first[2], [("date", (first[0], month, year), None)])
         )
         taken.take(first[1], first[2])
-    facts.append(_fact("date", text, start, end, [("date", (day, month, year), None)]))
+    if others and taken.free(others[0][1], others[-1][2]):
+        for nth, a, b in others:
+            if 1 <= nth <= 31:
+                facts.append(_fact("date", text, a, b, [("date", (nth, month, year), None)]))
+        taken.take(others[0][1], others[-1][2])
+    key: list[Key] = [("date", (day, month, year), None)]
+    facts.append(_fact("date", text, start, said or end, key))
     taken.take(start, end)
 
 
@@ -436,7 +462,7 @@ def _times(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
 
 def _shared_ampm(text: str, taken: _Taken, facts: list[Fact]) -> None:
     """The two times of an English range of hours with one a.m./p.m. ("6-10 a.m." = 06:00
-    and 10:00; "10-2 p.m." may start at 10 a.m.).
+    and 10:00, "from 7 to 9 p.m." = 19:00 and 21:00; "10-2 p.m." may start at 10 a.m.).
 
     >>> [f.keys for f in extract("open 4-8 p.m. WIB", "en")]
     [(('time', 960, 'WIB'),), (('time', 1200, 'WIB'),)]

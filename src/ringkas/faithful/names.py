@@ -21,7 +21,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ringkas.faithful import lexicon as lx
 from ringkas.faithful.report import Span
@@ -521,15 +521,17 @@ class _Words:
     def has(self, token: str) -> bool:
         return self.count(token) > 0
 
-    def near(self, token: str, most: int = 2) -> str | None:
+    def near(self, token: str, most: int = 2, exclude: Collection[str] = ()) -> str | None:
         """A capitalised output word ``most`` letters or fewer away from ``token`` ("Mulyono"
-        for "Mulyana"): the name, misspelt. English cognates ("Analysis" for "Analisis",
-        "International" for "Internasional") do not count."""
+        for "Mulyana"), and not one of the lower-case words ``exclude``: the name, misspelt.
+        English cognates ("Analysis" for "Analisis", "International" for "Internasional") do
+        not count."""
         if len(token) <= 4:  # "AH" is two letters from "ASN", but no misspelling of it
             most = min(most, 1)
         for word in self.capitalised:
             if (
                 word[0] == token[0]
+                and word.lower() not in exclude
                 and abs(len(word) - len(token)) <= 1
                 and word.lower() not in lx.EN_NAME_WORDS
                 and word.lower() not in lx.EN_MONTHS  # "Jan." is no misspelt "Jawa"
@@ -641,9 +643,9 @@ def _rendered_phrases(source: str, output: str) -> list[tuple[int, int]]:
 
 
 def _misspelt(words: _Words, token: str, source_words: set[str]) -> str | None:
-    """The output word that is ``token`` misspelt, unless the source has that word too."""
-    near = words.near(token)
-    return near if near and near.lower() not in source_words else None
+    """The output word that is ``token`` misspelt, and not a word the source has too ("Lakaan"
+    is no misspelt "Labuan" when the source names both)."""
+    return words.near(token, exclude=source_words)
 
 
 def changed_names(
