@@ -190,17 +190,16 @@ HELDOUT = {
     "BO": HERE / "data" / "faithfulness-heldout-bo.jsonl",
     "BP": HERE / "data" / "faithfulness-heldout-bp.jsonl",
     "BQ": HERE / "data" / "faithfulness-heldout-bq.jsonl",
-}
-#: Sets written and committed but not yet measured (not read by this script): each is
-#: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {
     "BR": HERE / "data" / "faithfulness-heldout-br.jsonl",
     "BS": HERE / "data" / "faithfulness-heldout-bs.jsonl",
     "BT": HERE / "data" / "faithfulness-heldout-bt.jsonl",
     "BU": HERE / "data" / "faithfulness-heldout-bu.jsonl",
 }
+#: Sets written and committed but not yet measured (not read by this script): each is
+#: moved to ``HELDOUT`` when it is measured for the first time.
+SEALED: dict[str, Path] = {}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("BN", "BO", "BP", "BQ")
+OUT_OF_SAMPLE = ("BR", "BS", "BT", "BU")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -327,12 +326,19 @@ HELDOUT_ROLE = {
     "BM": "written like H (people and events); measured once, after BF-BI's fixes; its false "
     "flags then guided fixes",
     "BN": "written like H (regional politics in Sumatra and Kalimantan); measured once, after "
-    "BJ-BM's fixes; no fix since",
-    "BO": "written like H (religious affairs); measured once, after BJ-BM's fixes; no fix since",
+    "BJ-BM's fixes; its false flags then guided fixes",
+    "BO": "written like H (religious affairs); measured once, after BJ-BM's fixes; its false flags then guided fixes",
     "BP": "written like H (maritime affairs and fisheries in eastern Indonesia); measured once, "
-    "after BJ-BM's fixes; no fix since",
+    "after BJ-BM's fixes; its false flags then guided fixes",
     "BQ": "written like H (arts, culture and entertainment); measured once, after BJ-BM's fixes; "
+    "its false flags then guided fixes",
+    "BR": "written like H (state-owned enterprises and capital markets); measured once, after "
+    "BN-BQ's fixes; no fix since",
+    "BS": "written like H (public health); measured once, after BN-BQ's fixes; no fix since",
+    "BT": "written like H (security, police and courts); measured once, after BN-BQ's fixes; "
     "no fix since",
+    "BU": "written like H (sports other than league football); measured once, after BN-BQ's "
+    "fixes; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
