@@ -726,3 +726,19 @@ def test_a_misspelt_name_is_found_past_another_source_name_close_to_it() -> None
     source = "Kapal KMP Lakaan berlayar di lintasan Labuan Bajo-Sape."
     english = "The KMP Lakaan sailed on the Labuen Bajo-Sape route."
     assert [(s.text, near) for s, near in changed_names(source, english)] == [("Labuan", "Labuen")]
+
+
+def test_br_to_bu_conventions() -> None:
+    from ringkas.faithful import check
+
+    pairs = [
+        ("Dividen naik sekitar seperlima dibandingkan tahun ini.", "Dividends rose about a fifth from this year."),
+        ("Data Kustodian Sentral Efek Indonesia (KSEI) mencatat 17,8 juta investor.",
+         "Data from the Indonesian Central Securities Depository (KSEI) show 17.8 million investors."),
+        ("Penjualan Sukuk Ritel seri SR023 mencapai Rp26,07 triliun.", "Sales of the SR023 retail sukuk reached Rp 26.07 trillion."),
+        ("Ia mencatat 44 kemenangan, 31 di antaranya lewat KO.", "He has 44 wins, 31 of them by knockout."),
+    ]  # fmt: skip
+    for source, english in pairs:
+        assert check(source, english).ok, source
+    # "a fifth" before a noun is an ordinal
+    assert not check("Dividen naik sekitar seperlima.", "He won a fifth title.").ok

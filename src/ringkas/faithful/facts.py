@@ -652,7 +652,9 @@ def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> Non
 
 #: What follows "a third" used as a fraction ("a third of", "a third more"), not an ordinal
 #: ("a third term").
-_PART_OF = re.compile(r" (?:of|more|less|fewer|higher|lower|larger|smaller|bigger|as)\b")
+_PART_OF = re.compile(
+    r" (?:of|more|less|fewer|higher|lower|larger|smaller|bigger|as|from|on|over|since|than)\b"
+)  # "a third of", "up a fifth from last year" (but "a fifth term")
 
 
 def _fraction(words: list[re.Match[str]], i: int, text: str, lang: str) -> float | None:

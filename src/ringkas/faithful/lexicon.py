@@ -516,6 +516,7 @@ EQUIVALENTS |= {
     "abk": ("crew", "abk"), "pu": ("public works", "pu"),
     "tpi": ("immigration", "checkpoint", "fish auction", "tpi"),
     "tpu": ("public cemetery", "cemetery", "burial ground", "tpu"),
+    "ko": ("knockout", "knock out", "ko"), "tko": ("technical knockout", "tko"),
     "ranperda": ("draft regional regulation", "draft regulation", "draft bylaw", "ranperda"),
     "raperda": ("draft regional regulation", "draft regulation", "draft bylaw", "raperda"),
     "filipina": ("philippine", "filipino", "filipina"), "pk": ("horsepower", "hp", "pk"),
