@@ -197,7 +197,16 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {}
+SEALED: dict[str, Path] = {
+    "BV": HERE / "data" / "faithfulness-heldout-bv.jsonl",
+    "BW": HERE / "data" / "faithfulness-heldout-bw.jsonl",
+    "BX": HERE / "data" / "faithfulness-heldout-bx.jsonl",
+    "BY": HERE / "data" / "faithfulness-heldout-by.jsonl",
+    "BZ": HERE / "data" / "faithfulness-heldout-bz.jsonl",
+    "CA": HERE / "data" / "faithfulness-heldout-ca.jsonl",
+    "CB": HERE / "data" / "faithfulness-heldout-cb.jsonl",
+    "CC": HERE / "data" / "faithfulness-heldout-cc.jsonl",
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("BR", "BS", "BT", "BU")
 HELDOUT_ROLE = {
