@@ -194,21 +194,21 @@ HELDOUT = {
     "BS": HERE / "data" / "faithfulness-heldout-bs.jsonl",
     "BT": HERE / "data" / "faithfulness-heldout-bt.jsonl",
     "BU": HERE / "data" / "faithfulness-heldout-bu.jsonl",
-}
-#: Sets written and committed but not yet measured (not read by this script): each is
-#: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {
     "BV": HERE / "data" / "faithfulness-heldout-bv.jsonl",
     "BW": HERE / "data" / "faithfulness-heldout-bw.jsonl",
     "BX": HERE / "data" / "faithfulness-heldout-bx.jsonl",
     "BY": HERE / "data" / "faithfulness-heldout-by.jsonl",
+}
+#: Sets written and committed but not yet measured (not read by this script): each is
+#: moved to ``HELDOUT`` when it is measured for the first time.
+SEALED: dict[str, Path] = {
     "BZ": HERE / "data" / "faithfulness-heldout-bz.jsonl",
     "CA": HERE / "data" / "faithfulness-heldout-ca.jsonl",
     "CB": HERE / "data" / "faithfulness-heldout-cb.jsonl",
     "CC": HERE / "data" / "faithfulness-heldout-cc.jsonl",
 }
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("BR", "BS", "BT", "BU")
+OUT_OF_SAMPLE = ("BV", "BW", "BX", "BY")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -342,11 +342,19 @@ HELDOUT_ROLE = {
     "BQ": "written like H (arts, culture and entertainment); measured once, after BJ-BM's fixes; "
     "its false flags then guided fixes",
     "BR": "written like H (state-owned enterprises and capital markets); measured once, after "
-    "BN-BQ's fixes; no fix since",
-    "BS": "written like H (public health); measured once, after BN-BQ's fixes; no fix since",
+    "BN-BQ's fixes; its false flags then guided fixes",
+    "BS": "written like H (public health); measured once, after BN-BQ's fixes; its false flags then guided fixes",
     "BT": "written like H (security, police and courts); measured once, after BN-BQ's fixes; "
-    "no fix since",
+    "its false flags then guided fixes",
     "BU": "written like H (sports other than league football); measured once, after BN-BQ's "
+    "fixes; its false flags then guided fixes",
+    "BV": "written like H (a day of national front pages); measured once, after BR-BU's fixes; "
+    "no fix since",
+    "BW": "written like H (Java's cities and regencies); measured once, after BR-BU's fixes; no "
+    "fix since",
+    "BX": "written like H (agriculture, food prices and logistics); measured once, after BR-BU's "
+    "fixes; no fix since",
+    "BY": "written like H (energy, mining and the environment); measured once, after BR-BU's "
     "fixes; no fix since",
 }
 
