@@ -307,3 +307,16 @@ def test_a_list_of_days_in_one_month_and_an_hour_range_from_to() -> None:
     source = "Museum buka setiap Jumat pukul 19.00-21.00 WIB."
     assert check(source, "The museum opens every Friday from 7 to 9 p.m. WIB.").ok
     assert not check(source, "The museum opens every Friday from 8 to 9 p.m. WIB.").ok
+
+
+def test_bv_to_by_conventions() -> None:
+    # a half said as a fraction, "kaki lima" (no count of five), "Kota Layak Anak"
+    source = "Produksi nikel mencapai sekitar 50 persen dari pasokan dunia."
+    assert check(source, "Nickel output reached about half of global supply.").ok
+    assert not check(source, "Nickel output reached about a quarter of global supply.").ok
+    source = "Sebanyak 4.800 pedagang kaki lima di Kota Malang belum terdaftar."
+    assert check(source, "Some 4,800 street vendors in Malang are not yet registered.").ok
+    source = "Semarang meraih penghargaan Kota Layak Anak 2025."
+    assert check(source, "Semarang won a 2025 Child-Friendly City award.").ok
+    # "lima" elsewhere is still a count
+    assert not check("Ada lima pedagang di Kota Malang.", "There are vendors in Malang.").ok

@@ -619,6 +619,9 @@ _AND_A_HALF = {
     "en": re.compile(r"[- ]and[- ]a[- ]half\b"),
     "id": re.compile(r" setengah\b"),  # "satu setengah juta" = 1.5 million
 }
+#: Words before a number word that make it part of a name, not a count ("kaki lima" =
+#: street vendors' carts).
+_NOT_A_COUNT = re.compile(r"\bkaki\s$", re.I)
 #: "nine months through September": English counts the months up to a date the source names.
 _MONTHS_TO_DATE = re.compile(r" months (?:through|to|ending|until|up to)\b")
 
@@ -644,7 +647,12 @@ def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> Non
         if pm := _PERCENT_AFTER.match(text[end : end + 24]):
             kind, unit, end = "percent", "%", end + pm.end()
         weak = weak or value == 1.0 or bool(lang == "id" and _STRAIGHT.match(text, end))
-        facts.append(_fact(kind, text, start, end, [("q", value, unit)], weak))
+        if lang == "id" and _NOT_A_COUNT.search(text, max(0, start - 12), start):
+            weak = True  # "pedagang kaki lima" = street vendors: no count of five
+        keys: list[Key] = [("q", value, unit)]
+        if kind == "number" and value in (0.25, 0.5, 0.75):  # "about half" = "sekitar 50 persen"
+            keys.append(("q", value * 100, "%"))
+        facts.append(_fact(kind, text, start, end, keys, weak))
         taken.take(start, end)
         while i < len(words) and words[i].start() < end:
             i += 1

@@ -551,6 +551,7 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "bank indonesia": ("central bank",),
     "pantai gading": ("ivory coast", "cote d'ivoire", "côte d'ivoire"),
     "padang arafah": ("arafat",), "padang arafat": ("arafat",),
+    "layak anak": ("child-friendly", "child friendly"),
     "sumbu filosofi": ("cosmological axis", "philosophical axis"),
     "frankfurter buchmesse": ("frankfurt book fair",), "hajad dalem": ("royal ceremony",),
     "polda metro jaya": ("jakarta metropolitan police", "jakarta police", "metro jaya"),
