@@ -198,17 +198,16 @@ HELDOUT = {
     "BW": HERE / "data" / "faithfulness-heldout-bw.jsonl",
     "BX": HERE / "data" / "faithfulness-heldout-bx.jsonl",
     "BY": HERE / "data" / "faithfulness-heldout-by.jsonl",
-}
-#: Sets written and committed but not yet measured (not read by this script): each is
-#: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {
     "BZ": HERE / "data" / "faithfulness-heldout-bz.jsonl",
     "CA": HERE / "data" / "faithfulness-heldout-ca.jsonl",
     "CB": HERE / "data" / "faithfulness-heldout-cb.jsonl",
     "CC": HERE / "data" / "faithfulness-heldout-cc.jsonl",
 }
+#: Sets written and committed but not yet measured (not read by this script): each is
+#: moved to ``HELDOUT`` when it is measured for the first time.
+SEALED: dict[str, Path] = {}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("BV", "BW", "BX", "BY")
+OUT_OF_SAMPLE = ("BZ", "CA", "CB", "CC")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -349,13 +348,19 @@ HELDOUT_ROLE = {
     "BU": "written like H (sports other than league football); measured once, after BN-BQ's "
     "fixes; its false flags then guided fixes",
     "BV": "written like H (a day of national front pages); measured once, after BR-BU's fixes; "
-    "no fix since",
-    "BW": "written like H (Java's cities and regencies); measured once, after BR-BU's fixes; no "
-    "fix since",
+    "its false flags then guided fixes",
+    "BW": "written like H (Java's cities and regencies); measured once, after BR-BU's fixes; its false "
+    "flags then guided fixes",
     "BX": "written like H (agriculture, food prices and logistics); measured once, after BR-BU's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
     "BY": "written like H (energy, mining and the environment); measured once, after BR-BU's "
-    "fixes; no fix since",
+    "fixes; its false flags then guided fixes",
+    "BZ": "written like H (education and science); measured once, after BV-BY's fixes; no fix "
+    "since",
+    "CA": "written like H (transport and tourism); measured once, after BV-BY's fixes; no fix "
+    "since",
+    "CB": "written like H (international news); measured once, after BV-BY's fixes; no fix since",
+    "CC": "written like H (people and society); measured once, after BV-BY's fixes; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
