@@ -742,3 +742,32 @@ def test_br_to_bu_conventions() -> None:
         assert check(source, english).ok, source
     # "a fifth" before a noun is an ordinal
     assert not check("Dividen naik sekitar seperlima.", "He won a fifth title.").ok
+
+
+def test_bz_to_cc_conventions() -> None:
+    from ringkas.faithful import check
+
+    pairs = [
+        ("Rektor UGM Prof. dr. Siti Rahmawati, M.Kes., Ph.D. melantik 12 guru besar.",
+         "UGM rector Prof. Siti Rahmawati inaugurated 12 professors."),
+        ("Sebanyak 4,2 juta wisatawan Nusantara berkunjung ke Yogyakarta.",
+         "Some 4.2 million domestic tourists visited Yogyakarta."),
+        ("Komisioner Perdagangan Uni Eropa Maros Sefcovic datang.", "EU Trade Commissioner Maros Sefcovic came."),
+        ("Negosiasi digelar di Washington DC.", "Negotiations were held in Washington, D.C."),
+        ("Kata Menteri P2MI Abdul Kadir Karding.", "Said Migrant Workers Protection Minister Abdul Kadir Karding."),
+        ("Pasangan Kakek Samsuri (101) dan Nenek Jamilah (97) merayakan ulang tahun.",
+         "The couple Samsuri, 101, and Jamilah, 97, celebrated their anniversary."),
+        ("Lai Ching-te dari Partai Progresif Demokratik (DPP) menang.", "Lai Ching-te of the Democratic Progressive Party (DPP) won."),
+    ]  # fmt: skip
+    for source, english in pairs:
+        assert check(source, english).ok, source
+    assert texts(
+        missing_names("Negosiasi digelar di Washington DC.", "Talks were held in Washington.")
+    ) == ["DC"]
+
+
+def test_a_common_word_right_before_a_name_proper_opens_that_name() -> None:
+    # "budi" is a common word, but before "Santoso" it is a person's first name
+    source = "Menteri Perdagangan Budi Santoso menandatangani perjanjian."
+    assert texts(missing_names(source, "Trade Minister Santoso signed the agreement.")) == ["Budi"]
+    assert missing_names(source, "Trade Minister Budi Santoso signed the agreement.") == []

@@ -198,6 +198,7 @@ ID_TRANSLATED_WORDS = frozenset(
     direktorat direktur jenderal ditjen reserse kriminal narkoba khusus umum bidang seksi
     kepala ketua wakil sekretaris bendahara anggota juru bicara kabid kasi kasubag kapolda
     kapolres kapolsek kapolri kadis kadinkes penjabat pj plt pelaksana harian tugas
+    pak bu bapak kakek nenek mbah eyang opa oma mas mbak bang kang cak ning teh om tante
     gubernur bupati wali walikota camat lurah menteri presiden wapres komandan panglima
     jaksa hakim agung kolonel letkol mayor kapten letnan inf kav kombes kompol akbp akp iptu
     ipda aiptu brigjen irjen komjen jenderal pol polisi tni polri polda polres polsek mapolda
@@ -430,6 +431,7 @@ EQUIVALENTS |= {
     "bnn": ("narcotics", "bnn"), "bnpt": ("counterterrorism", "counter-terrorism", "bnpt"),
     "bin": ("intelligence", "bin"), "bssn": ("cyber", "bssn"), "brin": ("research and innovation",
     "brin"), "bkkbn": ("family planning", "bkkbn"), "bp2mi": ("migrant worker", "bp2mi"),
+    "p2mi": ("migrant worker", "p2mi"), "kp2mi": ("migrant worker", "kp2mi"),
     "bpn": ("land agency", "national land", "bpn"), "bapanas": ("food agency", "bapanas"),
     "bpkp": ("development finance", "comptroller", "bpkp"), "kppu": ("business competition",
     "competition", "kppu"), "kpai": ("child protection", "kpai"), "ham": ("human rights", "ham"),
@@ -552,6 +554,8 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "pantai gading": ("ivory coast", "cote d'ivoire", "côte d'ivoire"),
     "padang arafah": ("arafat",), "padang arafat": ("arafat",),
     "layak anak": ("child-friendly", "child friendly"),
+    "wisatawan nusantara": ("domestic tourist", "domestic visitor", "domestic travel"),
+    "uni eropa": ("eu", "european union"),
     "sumbu filosofi": ("cosmological axis", "philosophical axis"),
     "frankfurter buchmesse": ("frankfurt book fair",), "hajad dalem": ("royal ceremony",),
     "polda metro jaya": ("jakarta metropolitan police", "jakarta police", "metro jaya"),

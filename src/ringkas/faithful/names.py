@@ -277,6 +277,15 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             and (is_common_word(low) or (len(low) == 3 and is_root_word(low)))
             and (not _after_head(lows, i) or _derived_noun(low))
             and not (i + 1 < len(lows) and lows[i + 1] in lx.ID_PLACE_TAILS)
+            # right before a name proper, it opens that name ("Menteri Perdagangan Budi
+            # Santoso": a person's first name, though "budi" is a common word too), unless
+            # the run is the long form of an abbreviation ("Partai Progresif Demokratik (DPP)")
+            and not (
+                i + 1 < len(run)
+                and _name_proper(run[i + 1][0])
+                and _gap(text, run, i)
+                and not _abbreviated(text, run[-1].end())
+            )
         }
         translated = {  # with the words that have an English rendering ("Pilkada Serentak")
             i
@@ -315,6 +324,26 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             ):
                 common.add((run[i].start(), run[i].end()))
     return common
+
+
+def _name_proper(token: str) -> bool:
+    """Whether ``token`` can only be a name proper: four letters or more, no common, place,
+    translated or date word, no acronym and no word with an English rendering ("Santoso")."""
+    low = token.lower()
+    return (
+        len(low) >= 4
+        and not _skipped(low)
+        and not _is_acronym(token)
+        and low not in lx.EQUIVALENTS
+        and low not in _TRANSLATED
+        and not is_place_word(low)
+        and not is_common_word(low)
+    )
+
+
+def _gap(text: str, run: list[re.Match[str]], i: int) -> bool:
+    """Whether words ``i`` and ``i + 1`` of a run are separated by one space only."""
+    return text[run[i].end() : run[i + 1].start()] == " "
 
 
 _ABBREVIATION = re.compile(r" \(([A-Za-z][A-Za-z0-9-]*)\)")
@@ -383,8 +412,10 @@ def _office_abbreviation(token: str) -> bool:
 
 
 #: Academic and professional titles after a name ("dr. Bambang, Sp.PD", "Siti, S.Kom.,
-#: M.Si."): a translation renders them ("internist") or leaves them out.
-_DEGREE = re.compile(r"(?<![A-Za-z])(?:Sp|S|M|D|Dr|Lc|MA)\.\s?[A-Z][A-Za-z]{0,5}\.?(?:\([A-Z]\))?")
+#: M.Si.", "Ph.D."): a translation renders them ("internist") or leaves them out.
+_DEGREE = re.compile(
+    r"(?<![A-Za-z])(?:Sp|S|M|D|Dr|Lc|MA|Ph)\.\s?[A-Z][A-Za-z]{0,5}\.?(?:\([A-Z]\))?"
+)
 
 
 def required_names(
@@ -492,6 +523,9 @@ class _Words:
         found = min(self._starts(p, whole) + self._renderings(p, renderings, common) for p in parts)
         if len(parts) > 1:
             found += self._renderings(low, renderings, common)
+        if not found and whole and len(low) <= 4:  # "DC" written "D.C."
+            dotted = r"\.\s?".join(re.escape(c) for c in low)
+            found = len(re.findall(rf"(?<![a-z]){dotted}\.?(?![a-z])", self.lower))
         if not found and not whole and len(low) >= 6:
             found = self.joined[low]  # "Idulfitri" written "Idul Fitri"
         if not found and not whole and len(low) >= 4:
