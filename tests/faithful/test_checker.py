@@ -320,3 +320,15 @@ def test_bv_to_by_conventions() -> None:
     assert check(source, "Semarang won a 2025 Child-Friendly City award.").ok
     # "lima" elsewhere is still a count
     assert not check("Ada lima pedagang di Kota Malang.", "There are vendors in Malang.").ok
+
+
+def test_a_count_and_its_half_said_as_one_number() -> None:
+    source = "Hakim menjatuhkan vonis enam tahun enam bulan penjara."
+    assert check(source, "The judges handed down a sentence of six and a half years in prison.").ok
+    assert not check(
+        source, "The judges handed down a sentence of five and a half years in prison."
+    ).ok
+    source = "Operasi berlangsung selama 9 jam 30 menit."
+    assert check(source, "The operation lasted nine and a half hours.").ok
+    # six months alone are no half of anything
+    assert not check("Vonis enam bulan penjara.", "A sentence of half a year in prison.").ok

@@ -771,3 +771,21 @@ def test_a_common_word_right_before_a_name_proper_opens_that_name() -> None:
     source = "Menteri Perdagangan Budi Santoso menandatangani perjanjian."
     assert texts(missing_names(source, "Trade Minister Santoso signed the agreement.")) == ["Budi"]
     assert missing_names(source, "Trade Minister Budi Santoso signed the agreement.") == []
+
+
+def test_a_later_mention_referred_to_as_the_country_or_the_police_headquarters() -> None:
+    source = (
+        "Transparency International Indonesia merilis Indeks Persepsi Korupsi (IPK) Indonesia; "
+        "peringkat Indonesia naik."
+    )
+    english = (
+        "Transparency International Indonesia released Indonesia's Corruption Perceptions Index "
+        "(CPI); the country's ranking rose."
+    )
+    assert missing_names(source, english) == []
+    assert texts(missing_names(source, english.replace("the country's", "its"))) == ["Indonesia"]
+    source = "Kata Kapolresta Pekanbaru Hendra di Mapolresta Pekanbaru."
+    assert (
+        missing_names(source, "Said Pekanbaru police chief Hendra at the city police headquarters.")
+        == []
+    )

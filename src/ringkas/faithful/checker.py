@@ -335,6 +335,57 @@ def _year_said_once(
     return kept, invented
 
 
+#: A count of years or hours and the half that follows it ("enam tahun enam bulan", "9 jam 30
+#: menit"): the unit between them, and the half's value and unit after.
+_HALF_AFTER = {"tahun": (6.0, "bulan"), "jam": (30.0, "menit")}
+
+
+def _and_a_half(
+    missing: list[Fact], invented: list[int], targets: list[Fact], source: str
+) -> tuple[list[Fact], list[int]]:
+    """A count of years or hours with its half in months or minutes, said as one number and
+    a half ("enam tahun enam bulan penjara" = "six and a half years in prison", "9 jam 30
+    menit" = "a nine-and-a-half-hour operation"): the two source counts pair with the one
+    output number.
+
+    >>> check("Vonis enam tahun enam bulan penjara.", "A sentence of six and a half years.").ok
+    True
+    >>> check("Vonis enam tahun enam bulan penjara.", "A sentence of seven and a half years.").ok
+    False
+    """
+    for whole in list(missing):
+        after = re.match(r"\s+(tahun|jam)\s+", source[whole.end :])
+        if after is None or after[1] not in _HALF_AFTER:
+            continue
+        value, unit = _HALF_AFTER[after[1]]
+        half = next(
+            (
+                f
+                for f in missing
+                if f.start == whole.end + after.end()
+                and any(k[1] == value for k in f.keys)
+                and re.match(rf"\s+{unit}\b", source[f.end :])
+            ),
+            None,
+        )
+        counts = {k[1] for k in whole.keys if k[0] == "q" and isinstance(k[1], float)}
+        partner = next(
+            (
+                i
+                for i in invented
+                if any(
+                    k[0] == "q" and isinstance(k[1], float) and k[1] - 0.5 in counts
+                    for k in targets[i].keys
+                )
+            ),
+            None,
+        )
+        if half is not None and partner is not None:
+            missing = [f for f in missing if f is not whole and f is not half]
+            invented = [i for i in invented if i != partner]
+    return missing, invented
+
+
 def _bracketed(fact: Fact, text: str) -> bool:
     """Whether ``fact`` stands inside a pair of round brackets of ``text``.
 
@@ -366,6 +417,7 @@ def _facts(
         missing, invented = _match(sources, targets)
         missing, invented = _copied(missing, invented, targets, source)
         missing, invented = _year_said_once(missing, invented, sources, targets)
+        missing, invented = _and_a_half(missing, invented, targets, source)
     # a weak fact, or a word kept verbatim as part of a name ("Institut Teknologi Sepuluh
     # Nopember" = "the Sepuluh Nopember Institute of Technology"), is not missing
     missing = [

@@ -895,6 +895,8 @@ _HEAD_NOUNS: dict[str, tuple[str, ...]] = {
     "desa": ("village",), "sekolah": ("school",), "partai": ("party",), "klub": ("club",),
     "candi": ("temple",), "museum": ("museum",), "taman": ("park",), "waduk": ("reservoir",),
     "bendungan": ("dam",), "jalan": ("road", "street"), "tol": ("toll road", "road"),
+    "mapolres": ("police headquarters", "police"), "mapolresta": ("police headquarters", "police"),
+    "mapolda": ("police headquarters", "police"), "mapolsek": ("police station", "police"),
 }  # fmt: skip
 
 
@@ -909,7 +911,8 @@ def _rendered(word: str, renderings: list[str]) -> bool:
 #: body the source names again.
 _POSSESSIVE_REFERENCE = re.compile(
     r"\bthe (?:club|company|firm|ministry|agency|office|bank|party|team|group|university|"
-    r"hospital|council|commission|court|board|airport|port|village|city|regency|province)'s\b"
+    r"hospital|council|commission|court|board|airport|port|village|city|regency|province|"
+    r"country|nation)'s\b"
 )
 
 
