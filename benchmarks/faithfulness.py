@@ -205,7 +205,16 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {}
+SEALED: dict[str, Path] = {
+    "CD": HERE / "data" / "faithfulness-heldout-cd.jsonl",
+    "CE": HERE / "data" / "faithfulness-heldout-ce.jsonl",
+    "CF": HERE / "data" / "faithfulness-heldout-cf.jsonl",
+    "CG": HERE / "data" / "faithfulness-heldout-cg.jsonl",
+    "CH": HERE / "data" / "faithfulness-heldout-ch.jsonl",
+    "CI": HERE / "data" / "faithfulness-heldout-ci.jsonl",
+    "CJ": HERE / "data" / "faithfulness-heldout-cj.jsonl",
+    "CK": HERE / "data" / "faithfulness-heldout-ck.jsonl",
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("BZ", "CA", "CB", "CC")
 HELDOUT_ROLE = {
