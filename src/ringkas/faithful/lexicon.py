@@ -15,6 +15,7 @@ import functools
 from importlib import resources
 
 __all__ = [
+    "ABBREVIATIONS",
     "CURRENCY_AFTER",
     "CURRENCY_BEFORE",
     "EN_APPROX",
@@ -663,23 +664,28 @@ EN_NAME_WORDS = frozenset(
 
 #: The package-data file of words translated inside names and their renderings.
 NAME_WORDS = "name-words.tsv"
+#: The package-data file of abbreviations English renders ("Perbup" = "regent's regulation").
+ABBREVIATIONS = "abbreviations.tsv"
 
 
 @functools.cache
 def _name_words() -> dict[str, tuple[str, ...]]:
-    text = resources.files("ringkas.faithful").joinpath(NAME_WORDS).read_text(encoding="utf-8")
+    """The renderings of ``name-words.tsv`` and ``abbreviations.tsv`` (no key is in both)."""
     table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, renderings = line.split("\t")
-            table[word] = tuple(renderings.split("|"))
+    for name in (NAME_WORDS, ABBREVIATIONS):
+        text = resources.files("ringkas.faithful").joinpath(name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                word, renderings = line.split("\t")
+                table[word] = tuple(renderings.split("|"))
     return table
 
 
 def name_renderings(word: str, *, common: bool = True) -> tuple[str, ...]:
     """The usual English renderings of ``word`` (lower case) inside a name: those of
-    :data:`EQUIVALENTS`, then, with ``common``, those of ``name-words.tsv`` (a word of a
-    name that the output renders is present; these renderings never make a word required).
+    :data:`EQUIVALENTS`, then, with ``common``, those of ``name-words.tsv`` and
+    ``abbreviations.tsv`` (a word of a name that the output renders is present; these
+    renderings never make a word required).
     The name check passes ``common=False`` for a place's or a company's word ("Tanah Datar",
     "PT Timah"), which is the name proper.
 
