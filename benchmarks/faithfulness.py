@@ -202,10 +202,6 @@ HELDOUT = {
     "CA": HERE / "data" / "faithfulness-heldout-ca.jsonl",
     "CB": HERE / "data" / "faithfulness-heldout-cb.jsonl",
     "CC": HERE / "data" / "faithfulness-heldout-cc.jsonl",
-}
-#: Sets written and committed but not yet measured (not read by this script): each is
-#: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {
     "CD": HERE / "data" / "faithfulness-heldout-cd.jsonl",
     "CE": HERE / "data" / "faithfulness-heldout-ce.jsonl",
     "CF": HERE / "data" / "faithfulness-heldout-cf.jsonl",
@@ -215,8 +211,11 @@ SEALED: dict[str, Path] = {
     "CJ": HERE / "data" / "faithfulness-heldout-cj.jsonl",
     "CK": HERE / "data" / "faithfulness-heldout-ck.jsonl",
 }
+#: Sets written and committed but not yet measured (not read by this script): each is
+#: moved to ``HELDOUT`` when it is measured for the first time.
+SEALED: dict[str, Path] = {}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("BZ", "CA", "CB", "CC")
+OUT_OF_SAMPLE = ("CD", "CE", "CF", "CG", "CH", "CI", "CJ", "CK")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -364,12 +363,22 @@ HELDOUT_ROLE = {
     "fixes; its false flags then guided fixes",
     "BY": "written like H (energy, mining and the environment); measured once, after BR-BU's "
     "fixes; its false flags then guided fixes",
-    "BZ": "written like H (education and science); measured once, after BV-BY's fixes; no fix "
-    "since",
-    "CA": "written like H (transport and tourism); measured once, after BV-BY's fixes; no fix "
-    "since",
-    "CB": "written like H (international news); measured once, after BV-BY's fixes; no fix since",
-    "CC": "written like H (people and society); measured once, after BV-BY's fixes; no fix since",
+    "BZ": "written like H (education and science); measured once, after BV-BY's fixes; its "
+    "false flags then guided fixes",
+    "CA": "written like H (transport and tourism); measured once, after BV-BY's fixes; its "
+    "false flags then guided fixes",
+    "CB": "written like H (international news); measured once, after BV-BY's fixes; its false "
+    "flags then guided fixes",
+    "CC": "written like H (people and society); measured once, after BV-BY's fixes; its false "
+    "flags then guided fixes",
+    "CD": "written like H (Jakarta and its satellite cities); measured once, after BZ-CC's fixes and the abbreviation and name-word tables; no fix since",
+    "CE": "written like H (national politics and parliament); measured once, after BZ-CC's fixes and the abbreviation and name-word tables; no fix since",
+    "CF": "written like H (Sulawesi, Maluku and Papua); measured once, after BZ-CC's fixes and the abbreviation and name-word tables; no fix since",
+    "CG": "written like H (banking, fintech and consumer finance); measured once, after BZ-CC's fixes and the abbreviation and name-word tables; no fix since",
+    "CH": "written like H (disasters and weather); measured once, after BZ-CC's fixes and the abbreviation and name-word tables; no fix since",
+    "CI": "written like H (football and its business); measured once, after BZ-CC's fixes and the abbreviation and name-word tables; no fix since",
+    "CJ": "written like H (industry, trade and labour); measured once, after BZ-CC's fixes and the abbreviation and name-word tables; no fix since",
+    "CK": "written like H (Bali and Nusa Tenggara); measured once, after BZ-CC's fixes and the abbreviation and name-word tables; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
