@@ -332,3 +332,26 @@ def test_a_count_and_its_half_said_as_one_number() -> None:
     assert check(source, "The operation lasted nine and a half hours.").ok
     # six months alone are no half of anything
     assert not check("Vonis enam bulan penjara.", "A sentence of half a year in prison.").ok
+
+
+def test_cd_to_ck_conventions() -> None:
+    pairs = [
+        ("Wisatawan mengunjungi Pulau Tidung, Kabupaten Administrasi Kepulauan Seribu.",
+         "Tourists visited Tidung Island in the Thousand Islands Administrative Regency."),
+        ("Pintu air berstatus Siaga II menurut Dinas SDA DKI Jakarta.",
+         "The floodgates were on Alert Level II, according to the Jakarta Water Resources Agency."),
+        ("MK memutuskan ambang batas, kata Ketua MK Suhartoyo.",
+         "The Constitutional Court ruled on the threshold, Chief Justice Suhartoyo said."),
+        ("Kata Kepala Eksekutif Pengawas Perbankan OJK Laksmi.", "Said OJK Chief Executive of Banking Supervision Laksmi."),
+        ("Sindikat itu beraksi selama Mei-Juli 2026.", "The ring operated between May and July 2026."),
+        ("Kata Kapusdatin BNPB Abdul Muhari.", "Said Abdul Muhari, head of BNPB's Data, Information and Communication Center."),
+        ("Status Gunung Anak Krakatau turun dari Siaga ke Waspada.", "Mount Anak Krakatau's status was lowered from Alert to Advisory."),
+        ("Gempa utama M 6,5, terbesar M 4,9.", "The main M6.5 quake, the largest aftershock M4.9."),
+        ("Sebanyak 5.412 jiwa dari 1.608 KK mengungsi.", "A total of 5,412 people from 1,608 households fled."),
+        ("Kata Dirjen Pembinaan Hubungan Industrial Kemnaker Haryanto.",
+         "Said Haryanto, the Manpower Ministry's director general of industrial relations."),
+    ]  # fmt: skip
+    for source, english in pairs:
+        assert check(source, english).ok, source
+    # a changed magnitude is a changed number
+    assert not check("Gempa utama M 6,5.", "The main M5.6 quake.").ok

@@ -196,7 +196,8 @@ _MONTH_LEFT_LIST = re.compile(
 _MONTH_RIGHT_LIST = re.compile(r"^((?:,\s?\d{1,2})*,?\s(?:and|&)\s\d{1,2})\b(?![.,:/]\d)", re.I)
 _LISTED_DAY = re.compile(r"\d{1,2}")
 _MAY_CONTEXT = re.compile(
-    r"(?:\bin|\bsince|\buntil|\bby|\blast|\bnext|\bearly|\blate|\bmid-?|\bof|\bfrom|\bthrough|\bthis|\bend of)\s*$",
+    r"(?:\bin|\bsince|\buntil|\bby|\blast|\bnext|\bearly|\blate|\bmid-?|\bof|\bfrom|\bthrough|\bthis|\bend of"
+    r"|\bbetween)\s*$",
     re.I,
 )
 _PERCENT_AFTER = re.compile(
@@ -537,7 +538,13 @@ def _numbers(
     scales = lx.ID_SCALES if lang == "id" else lx.EN_SCALES
     for m in _NUMBER[lang].finditer(text):
         start, end = m.start(), m.end()
-        if not m["cur"] and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
+        quake = text[start - 1 : start] == "M" and not text[start - 2 : start - 1].isalnum()
+        if (
+            not m["cur"]
+            and start > 0
+            and (text[start - 1].isalnum() or text[start - 1] in "_")
+            and not quake  # "M6.5", an earthquake's magnitude
+        ):
             continue
         if not taken.free(m.start("num"), m.end("num")):
             continue

@@ -198,7 +198,7 @@ ID_TRANSLATED_WORDS = frozenset(
     persatuan ikatan himpunan serikat gabungan forum yayasan organisasi partai fraksi
     direktorat direktur jenderal ditjen reserse kriminal narkoba khusus umum bidang seksi
     kepala ketua wakil sekretaris bendahara anggota juru bicara kabid kasi kasubag kapolda
-    kapolres kapolsek kapolri kadis kadinkes penjabat pj plt pelaksana harian tugas
+    kapolres kapolsek kapolri kadis kadinkes penjabat pj plt pelaksana harian tugas administrasi
     pak bu bapak kakek nenek mbah eyang opa oma mas mbak bang kang cak ning teh om tante
     gubernur bupati wali walikota camat lurah menteri presiden wapres komandan panglima
     jaksa hakim agung kolonel letkol mayor kapten letnan inf kav kombes kompol akbp akp iptu
@@ -519,6 +519,7 @@ EQUIVALENTS |= {
     "abk": ("crew", "abk"), "pu": ("public works", "pu"),
     "tpi": ("immigration", "checkpoint", "fish auction", "tpi"),
     "tpu": ("public cemetery", "cemetery", "burial ground", "tpu"),
+    "sda": ("water resources", "natural resources", "sda"),
     "ko": ("knockout", "knock out", "ko"), "tko": ("technical knockout", "tko"),
     "ranperda": ("draft regional regulation", "draft regulation", "draft bylaw", "ranperda"),
     "raperda": ("draft regional regulation", "draft regulation", "draft bylaw", "raperda"),
@@ -555,6 +556,7 @@ PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "pantai gading": ("ivory coast", "cote d'ivoire", "côte d'ivoire"),
     "padang arafah": ("arafat",), "padang arafat": ("arafat",),
     "layak anak": ("child-friendly", "child friendly"),
+    "ketua mk": ("chief justice",), "ketua ma": ("chief justice",),
     "wisatawan nusantara": ("domestic tourist", "domestic visitor", "domestic travel"),
     "uni eropa": ("eu", "european union"),
     "sumbu filosofi": ("cosmological axis", "philosophical axis"),

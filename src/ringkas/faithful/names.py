@@ -391,7 +391,7 @@ def _derived_verb(low: str) -> bool:
 #: "Kasatreskrim", "Pangdam", "Disdik", "Dinkes"): always translated, like the words they
 #: shorten.
 _OFFICE = re.compile(
-    r"(?:Kemen|Men|Wamen|Dir|Kapol|Mapol|Kasat|Kasubdit|Kasubag|Kadis|Kabid|Kanit|Pang|Dan|Kasad"
+    r"(?:Kemen|Men|Wamen|Dir|Kapol|Mapol|Kasat|Kasubdit|Kasubag|Kadis|Kabid|Kanit|Pang|Dan|Kasad|Kapus"
     r"|Kasal|Kasau|Dis)(?=[bcdfghjklmnpqrstvwxyz])[a-z]{2,}|Din(?:kes|sos|kop|par|perkim)"
     r"|Men(?:ag|aker|akertrans)"
 )
@@ -602,6 +602,7 @@ _COGNATE = (
     ("ph", "f"), ("y", "i"), ("ch", "k"), ("c", "k"), ("q", "k"), ("tion", "sion"), ("th", "t"),
     ("ou", "u"), ("rr", "r"),
     ("ss", "s"), ("mm", "m"), ("ll", "l"), ("pp", "p"), ("tt", "t"), ("v", "w"), ("oe", "u"),
+    ("x", "ks"),
 )  # fmt: skip
 
 
@@ -615,8 +616,11 @@ def _cognate(word: str) -> str:
     (True, True)
     >>> _cognate("Sawu") == _cognate("Savu"), _cognate("Soekarno") == _cognate("Sukarno")
     (True, True)
+    >>> _cognate("Eksekutif") == _cognate("Executive"), _cognate("Progresif") == _cognate("Progressive")
+    (True, True)
     """
-    key = re.sub(r"c(?=[eiy])", "s", word.lower())  # "central" = "sentral"
+    key = re.sub(r"ive$", "if", word.lower())  # "executive" = "eksekutif"
+    key = re.sub(r"c(?=[eiy])", "s", key)  # "central" = "sentral"
     key = re.sub(r"ti(?=a)", "si", key)  # "residential" = "residensial"
     for a, b in _COGNATE:
         key = key.replace(a, b)
