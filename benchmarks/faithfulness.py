@@ -213,7 +213,16 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {}
+SEALED: dict[str, Path] = {
+    "CL": HERE / "data" / "faithfulness-heldout-cl.jsonl",
+    "CM": HERE / "data" / "faithfulness-heldout-cm.jsonl",
+    "CN": HERE / "data" / "faithfulness-heldout-cn.jsonl",
+    "CO": HERE / "data" / "faithfulness-heldout-co.jsonl",
+    "CP": HERE / "data" / "faithfulness-heldout-cp.jsonl",
+    "CQ": HERE / "data" / "faithfulness-heldout-cq.jsonl",
+    "CR": HERE / "data" / "faithfulness-heldout-cr.jsonl",
+    "CS": HERE / "data" / "faithfulness-heldout-cs.jsonl",
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("CD", "CE", "CF", "CG", "CH", "CI", "CJ", "CK")
 HELDOUT_ROLE = {
