@@ -355,3 +355,18 @@ def test_cd_to_ck_conventions() -> None:
         assert check(source, english).ok, source
     # a changed magnitude is a changed number
     assert not check("Gempa utama M 6,5.", "The main M5.6 quake.").ok
+
+
+def test_cl_to_cs_conventions() -> None:
+    pairs = [
+        ("Pemkot meliburkan siswa PAUD hingga SMP.", "The city gave students from preschool through junior high school days off."),
+        ("Jembatan memangkas waktu tempuh dari 3 jam menjadi 1,5 jam.", "The bridge cut travel time from three hours to an hour and a half."),
+        ("YKI memfasilitasi pemeriksaan IVA gratis.", "YKI provided free VIA tests."),
+        ("Kata Kabid Binpres Eng Hian.", "Its head of development and achievement, Eng Hian, said."),
+        ("Ia memenangi Kusala Sastra Khatulistiwa ke-24.", "She won the 24th Khatulistiwa Literary Award."),
+    ]  # fmt: skip
+    for source, english in pairs:
+        assert check(source, english).ok, source
+    # "a nine-and-a-half-hour operation" is 9.5, not "a ... and a half" of a unit
+    assert check("Operasi 9 jam 30 menit.", "A nine-and-a-half-hour operation.").ok
+    assert not check("Waktu tempuh 2,5 jam.", "Travel time is an hour and a half.").ok

@@ -633,7 +633,17 @@ _NOT_A_COUNT = re.compile(r"\bkaki\s$", re.I)
 _MONTHS_TO_DATE = re.compile(r" months (?:through|to|ending|until|up to)\b")
 
 
+#: "an hour and a half", "a year and a half": one and a half of a unit.
+_UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)[- ]([a-z]+)[- ]and[- ]a[- ]half\b", re.I)
+
+
 def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
+    if lang == "en":
+        for m in _UNIT_AND_A_HALF.finditer(text):
+            unit = m[1].lower()  # a unit, not a number ("a nine-and-a-half-hour operation")
+            if unit != "half" and unit not in lx.EN_NUMBER_WORDS and taken.free(*m.span()):
+                facts.append(_fact("number", text, m.start(), m.end(), [("q", 1.5, None)]))
+                taken.take(m.start(), m.end())
     words = [w for w in _WORD.finditer(text) if taken.free(w.start(), w.end())]
     i = 0
     while i < len(words):
