@@ -226,7 +226,16 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {}
+SEALED: dict[str, Path] = {
+    "CT": HERE / "data" / "faithfulness-heldout-ct.jsonl",
+    "CU": HERE / "data" / "faithfulness-heldout-cu.jsonl",
+    "CV": HERE / "data" / "faithfulness-heldout-cv.jsonl",
+    "CW": HERE / "data" / "faithfulness-heldout-cw.jsonl",
+    "CX": HERE / "data" / "faithfulness-heldout-cx.jsonl",
+    "CY": HERE / "data" / "faithfulness-heldout-cy.jsonl",
+    "CZ": HERE / "data" / "faithfulness-heldout-cz.jsonl",
+    "DA": HERE / "data" / "faithfulness-heldout-da.jsonl",
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("CL", "CM", "CN", "CO", "CP", "CQ", "CR", "CS")
 HELDOUT_ROLE = {
