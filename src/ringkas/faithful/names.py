@@ -784,7 +784,7 @@ def _unexplained_runs(
     one ("Operation" for "Operasi"), not a usual rendering of one, an English word of
     translated names ("Regency", "Ministry"), a date word, an acronym or a sentence's first
     word. Each is English of the translator's own for something the source names ("Adipura
-    Awards" for "Anugerah Adipura").
+    Festivities" for "Hajatan Adipura").
 
     >>> _unexplained_runs("Adipura Awards for Operation Ketupat", {"adipura", "operasi", "ketupat"}, [])
     [(8, 14)]
@@ -826,18 +826,18 @@ def _translated_away(
     skip: Sequence[tuple[int, int]],
     rendered: list[str],
 ) -> list[tuple[Span, str | None]]:
-    """``found`` without the common Indonesian words inside names ("Anugerah") that the
+    """``found`` without the common Indonesian words inside names ("Hajatan") that the
     output leaves out and says in English of its own: a run of capitalised English words
     nothing in the source explains (:func:`_unexplained_runs`), written right next to a word
-    of the same source name that the output has ("Adipura Awards" for "Anugerah Adipura"),
+    of the same source name that the output has ("Adipura Festivities" for "Hajatan Adipura"),
     and, by count, one such run for each capitalised source word the output does not have.
     A misspelt copy, an acronym, a place's word and a company's word are still reported.
 
-    >>> src = "Balikpapan menang dalam Anugerah Adipura 2023 di Jakarta."
-    >>> [s.text for s, _ in changed_names(src, "Balikpapan won at the 2023 Adipura Awards in Jakarta.")]
+    >>> src = "Balikpapan menang dalam Hajatan Adipura 2023 di Jakarta."
+    >>> [s.text for s, _ in changed_names(src, "Balikpapan won at the 2023 Adipura Festivities in Jakarta.")]
     []
     >>> [s.text for s, _ in changed_names(src, "Balikpapan won at the 2023 Adipura in Jakarta.")]
-    ['Anugerah']
+    ['Hajatan']
     """
     company = _company_words(source)
     waivable = [
