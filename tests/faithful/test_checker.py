@@ -370,3 +370,24 @@ def test_cl_to_cs_conventions() -> None:
     # "a nine-and-a-half-hour operation" is 9.5, not "a ... and a half" of a unit
     assert check("Operasi 9 jam 30 menit.", "A nine-and-a-half-hour operation.").ok
     assert not check("Waktu tempuh 2,5 jam.", "Travel time is an hour and a half.").ok
+
+
+def test_ct_to_da_conventions() -> None:
+    pairs = [
+        ("Longsor di Nagari Malalak, Kabupaten Agam, menewaskan empat orang.", "A landslide in Malalak, Agam Regency, killed four people."),
+        ("Air mencapai 15,8 meter di Pos Pantau Karangnongko.", "The water reached 15.8 metres at the Karangnongko monitoring post."),
+        ("Belanja negara dalam APBN 2026 dipatok Rp3.842,7 triliun.", "State spending in the 2026 budget has been set at Rp3,842.7 trillion."),
+        ("Prajurit dari Kodam III/Siliwangi berlatih.", "Soldiers from the III/Siliwangi Military Regional Command trained."),
+        ("Pos pengamanan perbatasan RI-PNG diresmikan.", "An Indonesia-Papua New Guinea border security post was inaugurated."),
+        ("Menurut data Kanwil Ditjenpas DKI Jakarta.", "According to the Jakarta regional office of the Directorate General of Corrections."),
+        ("Gubernur meresmikan Kawasan Konservasi Perairan Laut Sawu.", "The governor inaugurated the Savu Sea Marine Conservation Area."),
+        ("Sebanyak 1.000 lampion merah dipasang.", "A thousand red lanterns were hung."),
+        ("Pagu Kementerian PU turun, ujar Sekretaris Jenderal Kementerian PU Zainal.",
+         "The Public Works Ministry's budget ceiling fell, ministry Secretary-General Zainal said."),
+        ("Ketua Umum DPP Real Estat Indonesia (REI) Joko Suranto menaksir.", "Real Estate Indonesia (REI) chairman Joko Suranto estimated."),
+    ]  # fmt: skip
+    for source, english in pairs:
+        assert check(source, english).ok, source
+    assert not check(
+        "Sebanyak 1.000 lampion merah dipasang.", "A hundred red lanterns were hung."
+    ).ok

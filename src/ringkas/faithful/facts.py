@@ -635,6 +635,8 @@ _MONTHS_TO_DATE = re.compile(r" months (?:through|to|ending|until|up to)\b")
 
 #: "an hour and a half", "a year and a half": one and a half of a unit.
 _UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)[- ]([a-z]+)[- ]and[- ]a[- ]half\b", re.I)
+#: "a thousand lanterns", "a million visitors": one of a scale.
+_A_SCALE = re.compile(r"\b[Aa] (hundred|thousand|million|billion|trillion)\b(?! of\b)")
 
 
 def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> None:
@@ -643,6 +645,11 @@ def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> Non
             unit = m[1].lower()  # a unit, not a number ("a nine-and-a-half-hour operation")
             if unit != "half" and unit not in lx.EN_NUMBER_WORDS and taken.free(*m.span()):
                 facts.append(_fact("number", text, m.start(), m.end(), [("q", 1.5, None)]))
+                taken.take(m.start(), m.end())
+        for m in _A_SCALE.finditer(text):
+            if taken.free(*m.span()):
+                value = 100.0 if m[1] == "hundred" else lx.EN_SCALES[m[1]]
+                facts.append(_fact("number", text, m.start(), m.end(), [("q", value, None)]))
                 taken.take(m.start(), m.end())
     words = [w for w in _WORD.finditer(text) if taken.free(w.start(), w.end())]
     i = 0

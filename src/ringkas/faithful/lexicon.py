@@ -199,6 +199,7 @@ ID_TRANSLATED_WORDS = frozenset(
     direktorat direktur jenderal ditjen reserse kriminal narkoba khusus umum bidang seksi
     kepala ketua wakil sekretaris bendahara anggota juru bicara kabid kasi kasubag kapolda
     kapolres kapolsek kapolri kadis kadinkes penjabat pj plt pelaksana harian tugas administrasi
+    nagari
     pak bu bapak kakek nenek mbah eyang opa oma mas mbak bang kang cak ning teh om tante
     gubernur bupati wali walikota camat lurah menteri presiden wapres komandan panglima
     jaksa hakim agung kolonel letkol mayor kapten letnan inf kav kombes kompol akbp akp iptu
@@ -266,7 +267,7 @@ ID_TRANSLATED_WORDS = frozenset(
 #: word stays required even when it is also a common Indonesian word. Lower case.
 ID_NAME_HEADS = frozenset(
     """
-    provinsi kabupaten kota kecamatan kelurahan desa dusun kampung distrik pulau kepulauan
+    provinsi kabupaten kota kecamatan kelurahan desa dusun kampung distrik nagari pulau kepulauan
     gunung bukit sungai kali danau waduk bendungan selat teluk pantai tanjung laut pelabuhan
     bandara stasiun terminal jalan jl gang pasar stadion gedung wisma menara taman hutan gua
     goa lembah tugu universitas institut masjid gereja pura candi istana keraton museum sakit
@@ -343,7 +344,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "pns": ("civil servant", "pns"), "kuhp": ("criminal code", "kuhp"),
     "uu": ("law", "uu"), "perda": ("regional regulation", "perda"),
     "perpres": ("presidential regulation", "perpres"), "pergub": ("governor", "pergub"),
-    "apbd": ("regional budget", "budget", "apbd"), "apbn": ("state budget", "apbn"),
+    "apbd": ("regional budget", "budget", "apbd"), "apbn": ("state budget", "budget", "apbn"),
     "ikn": ("nusantara", "ikn"), "ispa": ("respiratory infection", "ispa"),
     "dbd": ("dengue", "dbd"), "covid": ("covid",), "wib": ("wib",),
     "qr": ("qr",), "sd": ("elementary school", "primary school", "sd"),
@@ -403,7 +404,8 @@ EQUIVALENTS |= {
     "jabotabek"),
     "lanud": ("air force base", "air base", "airbase", "lanud"), "lanal": ("naval base", "lanal"),
     "lantamal": ("naval base", "lantamal"), "mabes": ("headquarters", "hq", "mabes"),
-    "kodam": ("military command", "kodam"), "korem": ("military resort command", "korem"),
+    "kodam": ("military command", "military regional command", "regional military command",
+              "military area command", "kodam"), "korem": ("military resort command", "korem"),
     "kodim": ("military district command", "kodim"),
 }  # fmt: skip
 
@@ -520,6 +522,8 @@ EQUIVALENTS |= {
     "tpi": ("immigration", "checkpoint", "fish auction", "tpi"),
     "tpu": ("public cemetery", "cemetery", "burial ground", "tpu"),
     "sda": ("water resources", "natural resources", "sda"),
+    "png": ("papua new guinea", "png"),
+    "ditjenpas": ("directorate general of corrections", "corrections", "correctional", "ditjenpas"),
     "iva": ("via", "visual inspection", "iva"),
     "binpres": ("development and achievement", "coaching and achievement", "achievement", "binpres"),
     "ko": ("knockout", "knock out", "ko"), "tko": ("technical knockout", "tko"),

@@ -353,7 +353,7 @@ _WORD_BEFORE = re.compile(r"([a-z]+) $")
 _WORD_BEFORE_ANY = re.compile(r"([A-Za-z]+) $")
 #: The words before a region's name ("Kabupaten Tanah Datar", "Desa Sumber Rejo").
 _REGION_HEADS = frozenset(
-    "provinsi kabupaten kota kecamatan kelurahan desa dusun kampung distrik".split()
+    "provinsi kabupaten kota kecamatan kelurahan desa dusun kampung distrik nagari".split()
 )
 
 
@@ -450,8 +450,12 @@ def required_names(
             continue
         if lang == "id" and (_office_abbreviation(token) or _spelt_out(text, *m.span())):
             continue
-        if lang == "id" and low == "pp" and re.match(r" (?!No)[A-Z]", text[m.end() :]):
-            continue  # "PP PBSI", "PP Muhammadiyah": the central board, which English leaves
+        if (
+            lang == "id"
+            and low in ("pp", "dpp", "pb")
+            and re.match(r" (?!No)[A-Z]", text[m.end() :])
+        ):
+            continue  # "PP PBSI", "DPP REI", "PB NU": the central board, which English leaves
         if (
             lang == "id"
             and low == "ri"
@@ -978,7 +982,13 @@ def _coreferred(
         head = _WORD_BEFORE_ANY.search(source, max(0, mention[0][0] - 24), mention[0][0])
         nouns = _HEAD_NOUNS.get(head[1].lower(), ()) if head else ()
         referred = possessive or any(
-            re.search(rf"\b(?:the|its) (?:[\w-]+ )?{noun}\b", words.lower) for noun in nouns
+            re.search(rf"\b(?:the|its) (?:[\w-]+ )?{noun}\b", words.lower)
+            # or names an office by it ("ministry Secretary-General ..." for "Sekretaris
+            # Jenderal Kementerian PU")
+            or re.search(
+                rf"\b{noun} (?:secretary|spokes|head|chief|director|official)", words.lower
+            )
+            for noun in nouns
         )
         checked = [span for span in mention if span in required]
         if (
