@@ -234,7 +234,16 @@ HELDOUT = {
 }
 #: Sets written and committed but not yet measured (not read by this script): each is
 #: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {}
+SEALED: dict[str, Path] = {
+    "DB": HERE / "data" / "faithfulness-heldout-db.jsonl",
+    "DC": HERE / "data" / "faithfulness-heldout-dc.jsonl",
+    "DD": HERE / "data" / "faithfulness-heldout-dd.jsonl",
+    "DE": HERE / "data" / "faithfulness-heldout-de.jsonl",
+    "DF": HERE / "data" / "faithfulness-heldout-df.jsonl",
+    "DG": HERE / "data" / "faithfulness-heldout-dg.jsonl",
+    "DH": HERE / "data" / "faithfulness-heldout-dh.jsonl",
+    "DI": HERE / "data" / "faithfulness-heldout-di.jsonl",
+}
 #: The sets no fix has seen: measured once, after every other set's fixes.
 OUT_OF_SAMPLE = ("CT", "CU", "CV", "CW", "CX", "CY", "CZ", "DA")
 HELDOUT_ROLE = {
