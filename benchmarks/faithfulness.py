@@ -7,9 +7,9 @@ a scale word, a decimal point, a day, a month, a time, a percentage, a number wo
 name word dropped, or a number dropped. Targets: correct references flagged <= 2% of
 sentences; corrupted copies caught >= 95% overall and >= 90% for every kind.
 
-Held-out part (always runs; seconds): the same measures on 105 sets of hand-written
+Held-out part (always runs; seconds): the same measures on 113 sets of hand-written
 news sentences that the checker's word lists and rules were NOT tuned on when first measured
-(``benchmarks/data/faithfulness-heldout-{a..z,aa..az,ba..bz,ca..cz,da}.jsonl``, 39-40 pairs each, each
+(``benchmarks/data/faithfulness-heldout-{a..z,aa..az,ba..bz,ca..cz,da..di}.jsonl``, 39-40 pairs each, each
 English written in the conventions a good news translator uses: "1.4m", "IDR 5.5 trillion",
 "9:30 p.m. WIB", "Monday, March 4, 2024", "dozens", "the third", "Cianjur Regency", acronyms
 expanded or replaced by the English press's own). Each was committed before the checker first
@@ -22,7 +22,7 @@ the conventions to use) the day/month date and the office abbreviations, J and K
 spelt-out abbreviations and durations, M (L needed none) the cognate and degree rules, N to Q
 the loanword and loan-prefix rules, R to U the season, repeat-phrase and kept-word rules, V to
 Y the abbreviation long-form and cognate rules, Z to AC the time-zone and rupiah-letter rules,
-and each later group of four (or eight) the rules listed at ``HELDOUT``; CT to DA, written like
+and each later group of four (or eight) the rules listed at ``HELDOUT``; DB to DI, written like
 H and I, are the out-of-sample sets, measured once after every other set's fixes and not used
 for any fix. Every set's first measurement is kept in
 ``benchmarks/results/faithfulness-2026-12-01-heldout-*.md``. Recall is given on all corrupted copies and on the copies of
@@ -124,7 +124,8 @@ TARGETS = {"false_flag_rate": 0.02, "recall": 0.95, "recall_per_kind": 0.90}
 #: p.m." rules, BR to BU "a fifth from", BV to BY "about half" and "kaki lima", BZ to CC the
 #: dotted acronym, honorific and first-name rules, CD to CK the x/ks and -ive/-if spelling
 #: keys, magnitudes and "between May"; CD to CK were measured after two more tables
-#: (``name-words.tsv`` extended, ``abbreviations.tsv``), CL to CS "an hour and a half".
+#: (``name-words.tsv`` extended, ``abbreviations.tsv``), CL to CS "an hour and a half", CT
+#: to DA "a thousand", the head noun as an office's modifier and the DPP/PB central boards.
 HELDOUT = {
     "A": HERE / "data" / "faithfulness-heldout-a.jsonl",
     "B": HERE / "data" / "faithfulness-heldout-b.jsonl",
@@ -231,10 +232,6 @@ HELDOUT = {
     "CY": HERE / "data" / "faithfulness-heldout-cy.jsonl",
     "CZ": HERE / "data" / "faithfulness-heldout-cz.jsonl",
     "DA": HERE / "data" / "faithfulness-heldout-da.jsonl",
-}
-#: Sets written and committed but not yet measured (not read by this script): each is
-#: moved to ``HELDOUT`` when it is measured for the first time.
-SEALED: dict[str, Path] = {
     "DB": HERE / "data" / "faithfulness-heldout-db.jsonl",
     "DC": HERE / "data" / "faithfulness-heldout-dc.jsonl",
     "DD": HERE / "data" / "faithfulness-heldout-dd.jsonl",
@@ -244,8 +241,11 @@ SEALED: dict[str, Path] = {
     "DH": HERE / "data" / "faithfulness-heldout-dh.jsonl",
     "DI": HERE / "data" / "faithfulness-heldout-di.jsonl",
 }
+#: Sets written and committed but not yet measured (not read by this script): each is
+#: moved to ``HELDOUT`` when it is measured for the first time.
+SEALED: dict[str, Path] = {}
 #: The sets no fix has seen: measured once, after every other set's fixes.
-OUT_OF_SAMPLE = ("CT", "CU", "CV", "CW", "CX", "CY", "CZ", "DA")
+OUT_OF_SAMPLE = ("DB", "DC", "DD", "DE", "DF", "DG", "DH", "DI")
 HELDOUT_ROLE = {
     "A": "held out until measured once; its failures then guided general fixes",
     "B": "held out until measured; guided the name-dictionary rule",
@@ -417,14 +417,22 @@ HELDOUT_ROLE = {
     "CQ": "written like H (corruption trials); measured once, after CD-CK's fixes; its false flags then guided fixes",
     "CR": "written like H (sports results across many sports); measured once, after CD-CK's fixes; its false flags then guided fixes",
     "CS": "written like H (culture, religion and education); measured once, after CD-CK's fixes; its false flags then guided fixes",
-    "CT": "written like H (a week of regional front pages); measured once, last, after CL-CS's fixes; no fix since",
-    "CU": "written like H (the national economy); measured once, last, after CL-CS's fixes; no fix since",
-    "CV": "written like H (people in the news); measured once, last, after CL-CS's fixes; no fix since",
-    "CW": "written like H (police, military and courts in the regions); measured once, last, after CL-CS's fixes; no fix since",
-    "CX": "written like H (environment and science); measured once, last, after CL-CS's fixes; no fix since",
-    "CY": "written like H (religious life and holidays); measured once, last, after CL-CS's fixes; no fix since",
-    "CZ": "written like H (infrastructure and housing); measured once, last, after CL-CS's fixes; no fix since",
-    "DA": "written like H (sport and entertainment); measured once, last, after CL-CS's fixes; no fix since",
+    "CT": "written like H (a week of regional front pages); measured once, after CL-CS's fixes; its false flags then guided fixes",
+    "CU": "written like H (the national economy); measured once, after CL-CS's fixes; its false flags then guided fixes",
+    "CV": "written like H (people in the news); measured once, after CL-CS's fixes; its false flags then guided fixes",
+    "CW": "written like H (police, military and courts in the regions); measured once, after CL-CS's fixes; its false flags then guided fixes",
+    "CX": "written like H (environment and science); measured once, after CL-CS's fixes; its false flags then guided fixes",
+    "CY": "written like H (religious life and holidays); measured once, after CL-CS's fixes; its false flags then guided fixes",
+    "CZ": "written like H (infrastructure and housing); measured once, after CL-CS's fixes; its false flags then guided fixes",
+    "DA": "written like H (sport and entertainment); measured once, after CL-CS's fixes; its false flags then guided fixes",
+    "DB": "written like H (eastern Indonesia); measured once, last, after CT-DA's fixes; no fix since",
+    "DC": "written like H (the DPR and national politics); measured once, last, after CT-DA's fixes; no fix since",
+    "DD": "written like H (markets and companies); measured once, last, after CT-DA's fixes; no fix since",
+    "DE": "written like H (six big cities); measured once, last, after CT-DA's fixes; no fix since",
+    "DF": "written like H (the military, police and disasters); measured once, last, after CT-DA's fixes; no fix since",
+    "DG": "written like H (public services and social programmes); measured once, last, after CT-DA's fixes; no fix since",
+    "DH": "written like H (sport); measured once, last, after CT-DA's fixes; no fix since",
+    "DI": "written like H (culture, tourism and religion); measured once, last, after CT-DA's fixes; no fix since",
 }
 
 _WEEKDAYS = [d.capitalize() for d in EN_WEEKDAYS]
