@@ -608,6 +608,9 @@ def test_the_rendering_tables_are_well_formed(name: str, least: int) -> None:
     assert words == sorted(words) and len(set(words)) == len(words)
     assert all(w == w.lower() and r == r.lower() and all(r.split("|")) for w, r in rows)
     assert not set(words) & set(lx.EQUIVALENTS)  # renderings only: no key twice
+    other = "abbreviations.tsv" if name == "name-words.tsv" else "name-words.tsv"
+    text = resources.files("ringkas.faithful").joinpath(other).read_text("utf-8")
+    assert not set(words) & {line.split("\t")[0] for line in text.splitlines() if "\t" in line}
 
 
 def test_an_abbreviation_english_renders_is_present() -> None:

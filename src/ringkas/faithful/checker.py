@@ -284,12 +284,12 @@ def _year_said_once(
     missing: list[Fact], invented: list[int], sources: list[Fact], targets: list[Fact]
 ) -> tuple[list[Fact], list[int]]:
     """A year the source states more than once in the same way (in dates, or alone) may be
-    said once, when the output states it that way at all ("Senin, 23 November 2026, hingga Kamis, 26 November 2026" = "from Monday, November
-    23, to Thursday, November 26, 2026"; "triwulan II-2025 ... triwulan I-2025" = "the second
-    quarter of 2025 ... the first quarter"): a repeated year is not missing, and a date the
-    output gives without it pairs with the source's date of the same day and month. A year
-    the output never states, or states only another way (an event's "2023" and a date's),
-    is still reported.
+    said once, when the output states it that way at all ("Senin, 23 November 2026, hingga
+    Kamis, 26 November 2026" = "from Monday, November 23, to Thursday, November 26, 2026";
+    "triwulan II-2025 ... triwulan I-2025" = "the second quarter of 2025 ... the first
+    quarter"): a repeated year is not missing, and a date the output gives without it pairs
+    with the source's date of the same day and month. A year the output never states, or
+    states only another way (an event's "2023" and a date's), is still reported.
 
     >>> from ringkas.faithful.facts import extract
     >>> src = extract("Jumat (2/2/2024) dan Sabtu (3/2/2024)", "id")
@@ -301,20 +301,19 @@ def _year_said_once(
     ([], [])
     """
 
-    def said(facts: list[Fact], dated: bool) -> Counter[int]:
-        """How many times ``facts`` state each year, in dates or alone."""
-        return Counter(
-            year
-            for fact in facts
-            if any(k[0] == "date" for k in fact.keys) == dated
-            for year in _years(fact)
-        )
+    def said(facts: list[Fact]) -> dict[bool, Counter[int]]:
+        """How many times ``facts`` state each year, in dates (True) and alone (False)."""
+        counts: dict[bool, Counter[int]] = {True: Counter(), False: Counter()}
+        for fact in facts:
+            counts[any(k[0] == "date" for k in fact.keys)].update(_years(fact))
+        return counts
 
+    source_said, output_said = said(sources), said(targets)
     kept: list[Fact] = []
     for fact in missing:
         dates = [k[1] for k in fact.keys if k[0] == "date" and isinstance(k[1], tuple)]
-        source_said, output_said = said(sources, bool(dates)), said(targets, bool(dates))
-        if not any(source_said[y] > 1 and output_said[y] for y in _years(fact)):
+        dated = any(k[0] == "date" for k in fact.keys)
+        if not any(source_said[dated][y] > 1 and output_said[dated][y] for y in _years(fact)):
             kept.append(fact)
             continue
         if not dates:
@@ -338,6 +337,7 @@ def _year_said_once(
 #: A count of years or hours and the half that follows it ("enam tahun enam bulan", "9 jam 30
 #: menit"): the unit between them, and the half's value and unit after.
 _HALF_AFTER = {"tahun": (6.0, "bulan"), "jam": (30.0, "menit")}
+_HALF_UNIT = re.compile(rf"\s+({'|'.join(_HALF_AFTER)})\s+")
 
 
 def _and_a_half(
@@ -354,20 +354,22 @@ def _and_a_half(
     False
     """
     for whole in list(missing):
-        after = re.match(r"\s+(tahun|jam)\s+", source[whole.end :])
-        if after is None or after[1] not in _HALF_AFTER:
+        after = _HALF_UNIT.match(source, whole.end)
+        if after is None:
             continue
         value, unit = _HALF_AFTER[after[1]]
         half = next(
             (
                 f
                 for f in missing
-                if f.start == whole.end + after.end()
+                if f.start == after.end()
                 and any(k[1] == value for k in f.keys)
                 and re.match(rf"\s+{unit}\b", source[f.end :])
             ),
             None,
         )
+        if half is None:
+            continue
         counts = {k[1] for k in whole.keys if k[0] == "q" and isinstance(k[1], float)}
         partner = next(
             (
@@ -380,7 +382,7 @@ def _and_a_half(
             ),
             None,
         )
-        if half is not None and partner is not None:
+        if partner is not None:
             missing = [f for f in missing if f is not whole and f is not half]
             invented = [i for i in invented if i != partner]
     return missing, invented

@@ -631,8 +631,6 @@ _AND_A_HALF = {
 _NOT_A_COUNT = re.compile(r"\bkaki\s$", re.I)
 #: "nine months through September": English counts the months up to a date the source names.
 _MONTHS_TO_DATE = re.compile(r" months (?:through|to|ending|until|up to)\b")
-
-
 #: "an hour and a half", "a year and a half": one and a half of a unit.
 _UNIT_AND_A_HALF = re.compile(r"\b(?:an?|one)[- ]([a-z]+)[- ]and[- ]a[- ]half\b", re.I)
 #: "a thousand lanterns", "a million visitors": one of a scale.
@@ -682,11 +680,11 @@ def _number_words(text: str, lang: str, taken: _Taken, facts: list[Fact]) -> Non
             i += 1
 
 
-#: What follows "a third" used as a fraction ("a third of", "a third more"), not an ordinal
-#: ("a third term").
+#: What follows "a third" used as a fraction ("a third of", "a third more", "up a fifth from
+#: last year"), not an ordinal ("a third term").
 _PART_OF = re.compile(
     r" (?:of|more|less|fewer|higher|lower|larger|smaller|bigger|as|from|on|over|since|than)\b"
-)  # "a third of", "up a fifth from last year" (but "a fifth term")
+)
 
 
 def _fraction(words: list[re.Match[str]], i: int, text: str, lang: str) -> float | None:

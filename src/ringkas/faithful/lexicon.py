@@ -559,7 +559,7 @@ EQUIVALENTS["apbn"] += ("state and regional budget",)
 #: output has a rendering, the phrase's words are not asked for one by one. Lower case.
 PHRASE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "bank indonesia": ("central bank",),
-    "pantai gading": ("ivory coast", "cote d'ivoire", "côte d'ivoire"),
+    "pantai gading": ("ivory coast", "cote d'ivoire"),  # the output is read without accents
     "padang arafah": ("arafat",), "padang arafat": ("arafat",),
     "layak anak": ("child-friendly", "child friendly"),
     "ketua mk": ("chief justice",), "ketua ma": ("chief justice",),

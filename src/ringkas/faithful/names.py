@@ -266,6 +266,10 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
         if len(run) < 2:
             continue
         lows = [m[0].lower() for m in run]
+        # each part of a run joined by "dan" has its own names ("Menteri ... Andi Amran
+        # Sulaiman dan Kepala Staf Kepresidenan")
+        parts = _parts(text, run)
+        abbreviated = _abbreviated(text, run[-1].end())  # "Sinar Harapan Bangsa (SHB)"
         soft = {
             i
             for i, (m, low) in enumerate(zip(run, lows, strict=True))
@@ -283,8 +287,8 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             and not (
                 i + 1 < len(run)
                 and _name_proper(run[i + 1][0])
-                and _gap(text, run, i)
-                and not _abbreviated(text, run[-1].end())
+                and parts[i + 1] == parts[i]
+                and not abbreviated
             )
         }
         translated = {  # with the words that have an English rendering ("Pilkada Serentak")
@@ -293,7 +297,7 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             if low in _TRANSLATED or (low in lx.EQUIVALENTS and not is_place_word(low))
         }
         # the bracketed abbreviation of a long form, or a derived noun, anchors the chain
-        long_form = _abbreviated(text, run[-1].end()) or _after_translated(text, run[0].start())
+        long_form = abbreviated or _after_translated(text, run[0].start())
         derived = {i for i in soft if _derived_noun(lows[i])}
         places = {i for i, low in enumerate(lows) if is_place_word(low)}
         hard = [
@@ -304,9 +308,7 @@ def _common_in_names(text: str) -> set[tuple[int, int]]:
             and low not in lx.EQUIVALENTS
             and (len(low) >= 4 or _is_acronym(run[i][0]) or not is_root_word(low))
         ]  # a short common word ("Tes Kemampuan Akademik") or a word with an English rendering
-        # ("Pilkada Serentak") does not open a person's name; each part of a run joined by
-        # "dan" has its own ("Menteri ... Andi Amran Sulaiman dan Kepala Staf Kepresidenan")
-        parts = _parts(text, run)
+        # ("Pilkada Serentak") does not open a person's name
         for i in sorted(soft):
             if not long_form and any(h < i and parts[h] == parts[i] for h in hard):
                 continue  # (the long form of an abbreviation is no person's name)
@@ -339,11 +341,6 @@ def _name_proper(token: str) -> bool:
         and not is_place_word(low)
         and not is_common_word(low)
     )
-
-
-def _gap(text: str, run: list[re.Match[str]], i: int) -> bool:
-    """Whether words ``i`` and ``i + 1`` of a run are separated by one space only."""
-    return text[run[i].end() : run[i + 1].start()] == " "
 
 
 _ABBREVIATION = re.compile(r" \(([A-Za-z][A-Za-z0-9-]*)\)")
@@ -776,14 +773,15 @@ def changed_names(
             near = words.near(token, most=1)  # a translated word is missed only when misspelt
             if near and near.lower() not in source_words and not _rendered(near, rendered):
                 found.append((span, near))
-    found = _translated_away(source, output, found, words, skip, rendered)
+    found = _translated_away(source, output, found, words, skip, rendered, source_words)
     return _coreferred(source, found, words, required, repeats)
 
 
 def _unexplained_runs(
-    output: str, source_words: set[str], rendered: list[str]
+    plain: str, source_words: set[str], rendered: list[str]
 ) -> list[tuple[int, int]]:
-    """The (start, end) of each run of capitalised output words nothing in the source
+    """The (start, end) of each run of capitalised words of ``plain`` (an output without
+    accents: :func:`_plain`) nothing in the source
     explains: not a source word, nor a word starting like one ("Indonesian") or spelt like
     one ("Operation" for "Operasi"), not a usual rendering of one, an English word of
     translated names ("Regency", "Ministry"), a date word, an acronym or a sentence's first
@@ -795,7 +793,6 @@ def _unexplained_runs(
     """
     rendered_words = {w for alt in rendered for w in _OUTPUT_WORD.findall(alt)}
     keys = {_cognate(w) for w in source_words if len(w) >= 4}
-    plain = _plain(output)
     runs: list[tuple[int, int]] = []
     last = -2
     for part in _OUTPUT_WORD.finditer(plain):
@@ -829,6 +826,7 @@ def _translated_away(
     words: _Words,
     skip: Sequence[tuple[int, int]],
     rendered: list[str],
+    source_words: set[str],
 ) -> list[tuple[Span, str | None]]:
     """``found`` without the common Indonesian words inside names ("Hajatan") that the
     output leaves out and says in English of its own: a run of capitalised English words
@@ -855,8 +853,8 @@ def _translated_away(
     ]
     if not waivable:
         return found
-    source_words = {w.lower() for w in _OUTPUT_WORD.findall(source)}
-    runs = _unexplained_runs(output, source_words, rendered)
+    plain = _plain(output)
+    runs = _unexplained_runs(plain, source_words, rendered)
     if not runs:
         return found
     unfound = sum(
@@ -870,12 +868,12 @@ def _translated_away(
     )
     if len(runs) < unfound:
         return found
-    plain = _plain(output)
     starts = {a for a, _ in runs}
     ends = {b for _, b in runs}
+    source_runs = _runs(source)
     waived = set()
     for span in waivable:
-        run = next(r for r in _runs(source) if any(m.start() == span.start for m in r))
+        run = next(r for r in source_runs if any(m.start() == span.start for m in r))
         i = next(i for i, m in enumerate(run) if m.start() == span.start)
         for m in run[max(0, i - 1) : i + 2]:  # the words either side of it in the name
             if m.start() == span.start or not words.count(m[0], renderings=False):
